@@ -1,0 +1,147 @@
+"""The ``kg-facts/1`` JSON format: the facts export and the workspace's canonical file.
+
+Output is sorted and has no timestamps, so the same input gives byte-identical files. Fields beyond
+those of ``kg-facts/1`` (document metadata, date derivation, flags) are additions the format allows;
+``load`` reads them back so the model round-trips.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from graph.factset import FactSet
+from graph.model import Document, Entity, Event, Evidence, FuzzyDate, Membership, Participant, Skipped
+
+FORMAT = "kg-facts/1"
+
+
+def date_to_json(d: FuzzyDate | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    out: dict[str, Any] = {"value": d.value, "precision": d.precision, "derivation": d.derivation}
+    if d.phrase:
+        out["phrase"] = d.phrase
+    if d.anchor:
+        out["anchor"] = d.anchor
+    return out
+
+
+def date_from_json(d: dict[str, Any] | None) -> FuzzyDate | None:
+    if not d or not d.get("value"):
+        return None
+    return FuzzyDate(d["value"], d["precision"], d.get("derivation", "absolute"), d.get("phrase"), d.get("anchor"))
+
+
+def _evidence(items: list[Evidence]) -> list[dict[str, Any]]:
+    return [{"document": e.document, "start": e.start, "end": e.end, "quote": e.quote} for e in sorted(items)]
+
+
+def _evidence_from(items: list[dict[str, Any]]) -> list[Evidence]:
+    return [Evidence(e["document"], int(e["start"]), int(e["end"]), e["quote"]) for e in items or []]
+
+
+def to_json(facts: FactSet) -> dict[str, Any]:
+    docs = []
+    for d in sorted(facts.documents.values(), key=lambda d: d.id):
+        item: dict[str, Any] = {"id": d.id, "file": d.file, "title": d.title, "sha256": d.sha256}
+        for key in ("publisher", "kind", "language"):
+            if getattr(d, key):
+                item[key] = getattr(d, key)
+        item["published"] = date_to_json(d.published)
+        item["encoding"] = d.encoding
+        if d.span:
+            item["span"] = list(d.span)
+        if d.notes:
+            item["notes"] = list(d.notes)
+        docs.append(item)
+    entities = [
+        {
+            "id": e.id,
+            "type": e.type,
+            "name": e.name,
+            "aliases": sorted(e.aliases - {e.name}),
+            "attributes": dict(sorted(e.attributes.items())),
+            "evidence": _evidence(e.evidence),
+        }
+        for e in sorted(facts.entities.values(), key=lambda e: e.id)
+    ]
+    events = [
+        {
+            "id": ev.id,
+            "type": ev.type,
+            "date": date_to_json(ev.date),
+            "participants": [{"role": p.role, "entity": p.entity} for p in sorted(set(ev.participants))],
+            "attributes": dict(sorted(ev.attributes.items())),
+            "flags": sorted(ev.flags),
+            "evidence": _evidence(ev.evidence),
+        }
+        for ev in sorted(facts.events.values(), key=lambda e: e.id)
+    ]
+    memberships = [
+        {
+            "id": m.id,
+            "person": m.person,
+            "organization": m.organization,
+            "role": m.role,
+            "start": date_to_json(m.start),
+            "end": date_to_json(m.end),
+            "attributes": dict(sorted(m.attributes.items())),
+            "evidence": _evidence(m.evidence),
+        }
+        for m in sorted(facts.memberships.values(), key=lambda m: m.id)
+    ]
+    return {
+        "format": FORMAT,
+        "documents": docs,
+        "entities": entities,
+        "events": events,
+        "memberships": memberships,
+        "skipped": [{"file": s.file, "reason": s.reason} for s in sorted(facts.skipped, key=lambda s: s.file)],
+    }
+
+
+def dumps(facts: FactSet) -> str:
+    return json.dumps(to_json(facts), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def from_json(data: dict[str, Any]) -> FactSet:
+    if data.get("format") != FORMAT:
+        raise ValueError(f"expected format {FORMAT}, got {data.get('format')!r}")
+    fs = FactSet()
+    for d in data.get("documents", []):
+        fs.add_document(
+            Document(
+                id=d["id"], file=d["file"], title=d.get("title", ""), sha256=d.get("sha256", ""),
+                publisher=d.get("publisher"), published=date_from_json(d.get("published")),
+                kind=d.get("kind"), language=d.get("language"), encoding=d.get("encoding", "utf-8"),
+                span=tuple(d["span"]) if d.get("span") else None, notes=list(d.get("notes", [])),
+            )
+        )
+    for e in data.get("entities", []):
+        fs.add_entity(
+            Entity(e["id"], e["type"], e["name"], set(e.get("aliases", [])), dict(e.get("attributes", {})),
+                   _evidence_from(e.get("evidence", [])))
+        )
+    for ev in data.get("events", []):
+        fs.add_event(
+            Event(
+                ev["id"], ev["type"], date_from_json(ev.get("date")),
+                [Participant(p["role"], p["entity"]) for p in ev.get("participants", [])],
+                dict(ev.get("attributes", {})), _evidence_from(ev.get("evidence", [])), list(ev.get("flags", [])),
+            )
+        )
+    for m in data.get("memberships", []):
+        fs.add_membership(
+            Membership(
+                m["id"], m["person"], m["organization"], m["role"], date_from_json(m.get("start")),
+                date_from_json(m.get("end")), dict(m.get("attributes", {})), _evidence_from(m.get("evidence", [])),
+            )
+        )
+    fs.skipped = [Skipped(s["file"], s["reason"]) for s in data.get("skipped", [])]
+    return fs
+
+
+def load(path: Path) -> FactSet:
+    return from_json(json.loads(Path(path).read_text(encoding="utf-8")))

@@ -1,0 +1,45 @@
+"""Stable identifiers derived from canonical names, so IRIs and Neo4j keys survive a rebuild."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХасеорхіІ", "ABCEHKMOPTXaceopxiI")
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by '-': ``Cambodian People's Party`` -> ``cambodian-peoples-party``."""
+    s = unicodedata.normalize("NFKD", text.translate(_HOMOGLYPHS))
+    s = s.encode("ascii", "ignore").decode("ascii").lower()
+    s = re.sub(r"['\u2019]", "", s)
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s or "x"
+
+
+def short_hash(*parts: object, length: int = 8) -> str:
+    h = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return h[:length]
+
+
+def entity_id(entity_type: str, canonical_name: str) -> str:
+    """``party/candlelight-party``: type and canonical name, nothing else."""
+    return f"{slug(entity_type)}/{slug(canonical_name)}"
+
+
+def event_id(event_type: str, *key: object) -> str:
+    """``event/disqualification-<hash>`` from the event type and its identifying key (participants, date)."""
+    return f"event/{slug(event_type)}-{short_hash(event_type, *key)}"
+
+
+def membership_id(person: str, organization: str, role: str) -> str:
+    return f"membership/{short_hash(person, organization, role, length=10)}"
+
+
+def document_id(file_name: str) -> str:
+    """A document id from its file name without extension."""
+    stem = file_name.rsplit("/", 1)[-1]
+    if "." in stem:
+        stem = stem.rsplit(".", 1)[0]
+    return slug(stem)

@@ -1,0 +1,69 @@
+"""Helpers shared by the CLI commands: the ``--workspace`` option, progress bars, output files."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from graph.factset import FactSet
+from kg.workspace import DEFAULT_CORPUS, Workspace
+
+err_console = Console(stderr=True)
+
+
+def workspace_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--workspace", "workspace", type=click.Path(file_okay=False, path_type=Path), default=None,
+        help="Workspace folder (default: $KG_WORKSPACE or .kg/ in the current folder).",
+    )(f)
+
+
+@contextmanager
+def progress_bar(enabled: bool | None = None) -> Iterator[Callable[[str, int, int], None]]:
+    """A ``progress(stage, done, total)`` callback drawing a bar on a terminal, silent otherwise."""
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        yield lambda stage, done, total: None
+        return
+    columns = (TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err_console, transient=False) as bar:
+        tasks: dict[str, Any] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update
+
+
+def load_or_build(workspace: Path | None, corpus: Path = DEFAULT_CORPUS) -> tuple[Workspace, FactSet]:
+    """The workspace's facts; builds it first (with a progress bar) when there is none."""
+    ws = Workspace(workspace)
+    if not ws.exists():
+        err_console.print(f"[dim]no workspace at {ws.path}: building it from {corpus}[/dim]")
+        with progress_bar() as progress:
+            return ws, ws.build(corpus, progress)
+    return ws, ws.load()
+
+
+@contextmanager
+def open_output(path: str, binary: bool = False) -> Iterator[IO[Any]]:
+    """Open ``path`` for writing; ``-`` is stdout. A file is written aside and renamed into place."""
+    if path == "-":
+        yield sys.stdout.buffer if binary else sys.stdout
+        return
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.part")
+    with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as fh:
+        yield fh
+    tmp.replace(target)

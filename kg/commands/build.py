@@ -1,0 +1,40 @@
+"""``kg build``: read the corpus, extract facts and write the workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.cliutil import err_console, progress_bar, workspace_option
+from kg.errors import KGError
+from kg.workspace import DEFAULT_CORPUS, Workspace
+
+
+class StrictFailure(KGError):
+    exit_code = 4
+
+
+@click.command("build")
+@click.option("--corpus", type=click.Path(path_type=Path), default=DEFAULT_CORPUS, show_default=True,
+              help="Folder of documents (with an optional manifest.yaml).")
+@click.option("--strict", is_flag=True, help="Exit non-zero when any document is skipped.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@workspace_option
+def command(corpus: Path, strict: bool, progress: bool | None, workspace: Path | None) -> None:
+    """Build the graph from a corpus folder into the workspace."""
+    ws = Workspace(workspace)
+    with progress_bar(progress) as bar:
+        facts = ws.build(corpus, bar)
+    for s in facts.skipped:
+        err_console.print(f"[yellow]warning:[/yellow] skipped {s.file}: {s.reason}", highlight=False)
+    summary = facts.summary()
+    ents = ", ".join(f"{k} {v}" for k, v in summary["entities"].items()) or "none"  # type: ignore[union-attr]
+    evs = ", ".join(f"{k} {v}" for k, v in summary["events"].items()) or "none"  # type: ignore[union-attr]
+    click.echo(f"built {ws.path}: {summary['documents']} documents, {len(facts.entities)} entities, "
+               f"{len(facts.events)} events, {summary['memberships']} memberships, "
+               f"{len(facts.skipped)} skipped")
+    click.echo(f"  entities: {ents}")
+    click.echo(f"  events:   {evs}")
+    if strict and facts.skipped:
+        raise StrictFailure(f"--strict: {len(facts.skipped)} document(s) skipped")

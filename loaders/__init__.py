@@ -1,0 +1,1 @@
+"""Loaders: read documents, clean them keeping offsets, and extract facts with their evidence."""

@@ -1,0 +1,25 @@
+"""Document metadata from a corpus folder's ``manifest.yaml``, when there is one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kg.errors import AbortRun
+
+MANIFEST = "manifest.yaml"
+
+
+def load_manifest(corpus: Path) -> dict[str, dict[str, Any]]:
+    """Entries of the manifest by file name; empty when the folder has no manifest."""
+    path = corpus / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise AbortRun(f"{path}: not a readable manifest ({exc.__class__.__name__})") from exc
+    entries = data.get("documents", []) if isinstance(data, dict) else []
+    return {str(e["file"]): e for e in entries if isinstance(e, dict) and e.get("file")}

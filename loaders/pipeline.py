@@ -1,0 +1,63 @@
+"""The build pipeline: list a corpus folder, read each document, extract facts into one ``FactSet``.
+
+A document that cannot be read is recorded in ``FactSet.skipped`` and the others are built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from graph.factset import FactSet
+from graph.model import Skipped
+from kg.errors import AbortRun, SkipItem
+from loaders.extract import extract_all
+from loaders.manifest import MANIFEST, load_manifest
+from loaders.readers import read_source
+from loaders.source import SourceText
+
+ProgressFn = Callable[[str, int, int], None]
+"""Called as ``progress(stage, done, total)``."""
+
+
+def list_documents(corpus: Path) -> list[Path]:
+    """Every file of the folder (recursively) but the manifest and hidden files, in a stable order."""
+    if not corpus.is_dir():
+        raise AbortRun(f"corpus folder not found: {corpus}")
+    return sorted(
+        p for p in corpus.rglob("*")
+        if p.is_file() and p.name != MANIFEST and not any(part.startswith(".") for part in p.relative_to(corpus).parts)
+    )
+
+
+def read_corpus(corpus: Path, facts: FactSet, progress: ProgressFn | None = None) -> list[SourceText]:
+    manifest = load_manifest(corpus)
+    files = list_documents(corpus)
+    sources: list[SourceText] = []
+    for i, path in enumerate(files):
+        rel = path.relative_to(corpus).as_posix()
+        try:
+            for src in read_source(path, manifest.get(rel) or manifest.get(path.name)):
+                facts.add_document(src.document)
+                sources.append(src)
+        except SkipItem as exc:
+            facts.skipped.append(Skipped(rel, str(exc)))
+        if progress:
+            progress("read", i + 1, len(files))
+    return sources
+
+
+def build_facts(corpus: Path, progress: ProgressFn | None = None) -> FactSet:
+    """Read and extract a whole corpus folder."""
+    facts = FactSet()
+    sources = read_corpus(corpus, facts, progress)
+    done = 0
+
+    def step(_: SourceText) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress("extract", done, len(sources))
+
+    extract_all(sources, facts, step)
+    return facts
