@@ -1,0 +1,32 @@
+"""Shared fixtures: the real corpus, and one workspace built from it per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.factset import FactSet
+from kg.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "data" / "corpus"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def built_workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """A workspace built once from the bundled corpus (tests must not modify it)."""
+    ws = Workspace(tmp_path_factory.mktemp("ws") / ".kg")
+    ws.build(CORPUS)
+    return ws
+
+
+@pytest.fixture(scope="session")
+def corpus_facts(built_workspace: Workspace) -> FactSet:
+    return built_workspace.load()
