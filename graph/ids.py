@@ -43,3 +43,9 @@ def document_id(file_name: str) -> str:
     if "." in stem:
         stem = stem.rsplit(".", 1)[0]
     return slug(stem)
+
+
+def election_event_id(kind: str, year: int | str) -> str:
+    """An election is identified by its kind (``national``, ``commune``, ``senate``, ...) and year,
+    so the same election found in a results table and in running text is one event."""
+    return f"event/election-{slug(kind)}-{year}"
