@@ -7,6 +7,8 @@ verbatim at its offsets whatever the cleaning did.
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph.model import Document, Evidence
@@ -19,9 +21,12 @@ class SourceText:
     document: Document
     raw: str
     clean: str
-    offsets: list[int]
+    offsets: Sequence[int]
 
     def __post_init__(self) -> None:
+        if not isinstance(self.offsets, array):
+            # a compact int array: a Python list costs ~36 bytes per character of text
+            self.offsets = array("q", self.offsets)
         if len(self.offsets) != len(self.clean) + 1:
             raise ValueError("offsets must have one entry per clean character plus one")
 
@@ -46,4 +51,4 @@ class SourceText:
     def identity(cls, document: Document, raw: str, start: int = 0, end: int | None = None) -> SourceText:
         """A source whose clean text is ``raw[start:end]`` unchanged."""
         end = len(raw) if end is None else end
-        return cls(document, raw, raw[start:end], list(range(start, end + 1)))
+        return cls(document, raw, raw[start:end], array("q", range(start, end + 1)))
