@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
@@ -29,6 +30,10 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * given file (written aside and renamed, so a reader never sees half of it). It shuts down on
  * SIGTERM/SIGINT or when its standard input closes (the parent went away).
  *
+ * <p>When the environment variable {@code NEO4J_LAUNCHER_PASSWORD} is set, authentication is on and
+ * the user {@code neo4j} has that password (as a Docker server started with {@code NEO4J_AUTH}
+ * would), so clients can be tested with right and wrong credentials.
+ *
  * <p>Usage: {@code java -cp 'target/classes:target/lib/*' org.cambodiakg.launcher.Launcher HOME URI_FILE}
  */
 public final class Launcher {
@@ -42,6 +47,8 @@ public final class Launcher {
         Path home = Path.of(args[0]).toAbsolutePath().normalize();
         Path uriFile = Path.of(args[1]).toAbsolutePath().normalize();
         Files.createDirectories(home);
+        String password = System.getenv("NEO4J_LAUNCHER_PASSWORD");
+        boolean auth = password != null && !password.isEmpty();
 
         long t0 = System.nanoTime();
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
@@ -50,7 +57,7 @@ public final class Launcher {
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, auth)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
@@ -63,6 +70,11 @@ public final class Launcher {
             stop.countDown();
         }, "neo4j-shutdown"));
 
+        if (auth) {
+            // Embedded calls bypass authentication, so the system database accepts this directly.
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        }
         GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         HostnamePort bolt = db.getDependencyResolver()
                 .resolveDependency(ConnectorPortRegister.class)
