@@ -9,6 +9,8 @@ import pytest
 from graph.factset import FactSet
 from kg.workspace import Workspace
 
+pytest_plugins = ["tests.neo4j_server"]
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "corpus"
 SHARED = ROOT.parent / "shared"
