@@ -1,0 +1,3 @@
+// The last push (null when nothing was pushed).
+OPTIONAL MATCH (s:KgSync {id: 'last-push'})
+RETURN s.last_build AS build, toString(s.pushed_at) AS at, s.rows AS rows

@@ -1,0 +1,76 @@
+"""Connecting to Neo4j: settings from flags or the environment, and failures as one clear line.
+
+Flags win over ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD`` (and ``NEO4J_DATABASE``); the default
+is ``bolt://localhost:7687`` as user ``neo4j``. Without a password the driver connects without
+authentication (a server with ``NEO4J_AUTH=none``). An unreachable server, a refused password or a
+connection lost mid-way raise ``kg.errors.BackendUnavailable``, which the CLI prints as one line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+
+from kg.errors import BackendUnavailable
+
+DEFAULT_URI = "bolt://localhost:7687"
+DEFAULT_USER = "neo4j"
+
+
+@dataclass(frozen=True)
+class Neo4jSettings:
+    uri: str = DEFAULT_URI
+    user: str = DEFAULT_USER
+    password: str | None = None
+    database: str | None = None
+
+    @classmethod
+    def resolve(cls, uri: str | None = None, user: str | None = None, password: str | None = None,
+                database: str | None = None) -> Neo4jSettings:
+        """Flags first, then the environment, then the defaults."""
+        env = os.environ
+        return cls(
+            uri=uri or env.get("NEO4J_URI") or DEFAULT_URI,
+            user=user or env.get("NEO4J_USER") or DEFAULT_USER,
+            password=password if password is not None else env.get("NEO4J_PASSWORD") or None,
+            database=database or env.get("NEO4J_DATABASE") or None,
+        )
+
+    @property
+    def auth(self) -> tuple[str, str] | None:
+        return (self.user, self.password) if self.password is not None else None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = getattr(exc, "message", None) or str(exc) or exc.__class__.__name__
+    return str(text).strip().splitlines()[0]
+
+
+@contextmanager
+def connect(settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
+    """A driver whose connectivity is checked; connection failures become ``BackendUnavailable``."""
+    where = settings.uri
+    try:
+        driver = neo4j.GraphDatabase.driver(settings.uri, auth=settings.auth)
+    except (ValueError, neo4j_errors.ConfigurationError) as exc:
+        raise BackendUnavailable(f"Neo4j: bad URI {where!r}: {_first_line(exc)}") from None
+    try:
+        driver.verify_connectivity()
+        yield driver
+    except neo4j_errors.AuthError:
+        who = f"user {settings.user!r}" if settings.password is not None else "no credentials"
+        raise BackendUnavailable(
+            f"Neo4j at {where} refused {who}: check --user/--password or NEO4J_USER/NEO4J_PASSWORD"
+        ) from None
+    except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as exc:
+        raise BackendUnavailable(
+            f"Neo4j at {where} is unreachable ({_first_line(exc).rstrip(':')}); "
+            "start it with `docker compose up -d neo4j`"
+        ) from None
+    finally:
+        driver.close()

@@ -1,0 +1,153 @@
+"""The fact model as rows for Neo4j: plain dicts that ``graph.neo4j_sync`` binds to ``UNWIND $rows``.
+
+The property graph this describes (documented in ``docs/README-neo4j.md``):
+
+- ``(:Document)``, ``(:Entity:<Type>)``, ``(:Event:<Type>)``, ``(:Membership)``, ``(:Evidence)``;
+  every node has a unique ``id`` (the model's stable id).
+- Participants are relationships from the event, typed by role: ``(:Event)-[:AGENT|TARGET|...]->(:Entity)``.
+- A membership is a node of its own, like an event: ``(:Membership)-[:MEMBER]->(person)`` and
+  ``(:Membership)-[:ORGANIZATION]->(body)``, carrying ``role`` and its dates.
+- Evidence is a node per passage, ``(fact)-[:SUPPORTED_BY]->(:Evidence)-[:IN]->(:Document)``; a
+  relationship cannot point at a node, so fact relationships carry ``evidence``: the ids of the
+  ``:Evidence`` nodes that state them.
+- A fuzzy date ``d`` becomes ``d_from``/``d_to`` (Neo4j ``date`` values, first and last day of its
+  interval), ``d_value`` (as written, ``2023-05``), ``d_precision``, ``d_derivation`` and, when known,
+  ``d_phrase`` and ``d_anchor``.
+- Attributes: the whole dict as JSON in ``attributes_json``; scalar values and lists of scalars are also
+  plain properties (``stance``) unless the name is taken by a property above.
+
+Nothing here talks to a server, so the rows are checked without one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.factset import FactSet
+from graph.model import Evidence, FuzzyDate
+
+Row = dict[str, Any]
+_SCALARS = (str, int, float, bool)
+
+
+def evidence_id(ev: Evidence) -> str:
+    """The id of an ``:Evidence`` node: one per passage (document and offsets)."""
+    return f"evidence/{ev.document}/{ev.start}-{ev.end}"
+
+
+def rel_type(role: str) -> str:
+    """The relationship type of a participant role: ``agent`` -> ``AGENT``, ``co-agent`` -> ``CO_AGENT``."""
+    name = re.sub(r"[^A-Za-z0-9]+", "_", role).strip("_").upper()
+    if not name or not name[0].isalpha():
+        raise ValueError(f"role {role!r} gives no relationship type")
+    return name
+
+
+def date_props(prefix: str, d: FuzzyDate | None) -> Row:
+    """The properties of a fuzzy date under ``prefix`` (nothing when the date is unknown)."""
+    if d is None:
+        return {}
+    first, last = d.interval()
+    out: Row = {
+        f"{prefix}_from": first, f"{prefix}_to": last, f"{prefix}_value": d.value,
+        f"{prefix}_precision": d.precision, f"{prefix}_derivation": d.derivation,
+    }
+    if d.phrase:
+        out[f"{prefix}_phrase"] = d.phrase
+    if d.anchor:
+        out[f"{prefix}_anchor"] = d.anchor
+    return out
+
+
+def _storable(value: Any) -> bool:
+    if isinstance(value, _SCALARS):
+        return True
+    if isinstance(value, (list, tuple)) and value:
+        kinds = {type(v) for v in value}
+        return len(kinds) == 1 and kinds.pop() in _SCALARS
+    return False
+
+
+def attribute_props(attributes: dict[str, Any], taken: Row) -> Row:
+    """``attributes_json`` plus every storable attribute whose name is still free."""
+    out: Row = {"attributes_json": json.dumps(attributes, sort_keys=True, ensure_ascii=False, default=str)}
+    for key, value in sorted(attributes.items()):
+        if key not in taken and key not in out and _storable(value):
+            out[key] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def _evidence_ids(items: Iterable[Evidence]) -> list[str]:
+    return sorted({evidence_id(e) for e in items})
+
+
+@dataclass
+class GraphRows:
+    """Every row of one push, by kind, and the build id (a hash of the rows)."""
+
+    documents: list[Row] = field(default_factory=list)
+    evidence: list[Row] = field(default_factory=list)
+    entities: list[Row] = field(default_factory=list)
+    events: list[Row] = field(default_factory=list)
+    memberships: list[Row] = field(default_factory=list)
+
+    def kinds(self) -> list[tuple[str, list[Row]]]:
+        """In push order: what a row refers to is written before it."""
+        return [("documents", self.documents), ("evidence", self.evidence), ("entities", self.entities),
+                ("events", self.events), ("memberships", self.memberships)]
+
+    @property
+    def build(self) -> str:
+        """Same facts, same build id: pushing twice writes identical values."""
+        blob = json.dumps([[k, rows] for k, rows in self.kinds()], sort_keys=True, default=str)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+    def total(self) -> int:
+        return sum(len(rows) for _, rows in self.kinds())
+
+
+def to_rows(facts: FactSet) -> GraphRows:
+    """The rows of a fact set, sorted by id so the build id is deterministic."""
+    rows = GraphRows()
+    passages: dict[str, Evidence] = {}
+    for doc in sorted(facts.documents.values(), key=lambda d: d.id):
+        props: Row = {"id": doc.id, "file": doc.file, "title": doc.title, "sha256": doc.sha256,
+                      "encoding": doc.encoding, "notes": list(doc.notes)}
+        props |= {k: getattr(doc, k) for k in ("publisher", "kind", "language") if getattr(doc, k)}
+        props |= date_props("published", doc.published)
+        if doc.span:
+            props["span"] = list(doc.span)
+        rows.documents.append({"id": doc.id, "props": props})
+    for ent in sorted(facts.entities.values(), key=lambda e: e.id):
+        props = {"id": ent.id, "type": ent.type, "name": ent.name,
+                 "aliases": sorted(ent.aliases - {ent.name})}
+        props |= attribute_props(ent.attributes, props)
+        passages |= {evidence_id(e): e for e in ent.evidence}
+        rows.entities.append({"id": ent.id, "labels": [ent.type], "props": props,
+                              "evidence": _evidence_ids(ent.evidence)})
+    for event in sorted(facts.events.values(), key=lambda e: e.id):
+        props = {"id": event.id, "type": event.type, "flags": sorted(event.flags)}
+        props |= date_props("date", event.date)
+        props |= attribute_props(event.attributes, props)
+        ev_ids = _evidence_ids(event.evidence)
+        passages |= {evidence_id(e): e for e in event.evidence}
+        participants = sorted({(rel_type(p.role), p.entity) for p in event.participants})
+        rows.events.append({"id": event.id, "labels": [event.type], "props": props, "evidence": ev_ids,
+                            "participants": [{"type": t, "entity": e} for t, e in participants]})
+    for m in sorted(facts.memberships.values(), key=lambda m: m.id):
+        props = {"id": m.id, "role": m.role, "person": m.person, "organization": m.organization}
+        props |= date_props("start", m.start) | date_props("end", m.end)
+        props |= attribute_props(m.attributes, props)
+        passages |= {evidence_id(e): e for e in m.evidence}
+        rows.memberships.append({"id": m.id, "props": props, "person": m.person,
+                                 "organization": m.organization, "evidence": _evidence_ids(m.evidence)})
+    for ev_id, ev in sorted(passages.items()):
+        rows.evidence.append({"id": ev_id, "document": ev.document,
+                              "props": {"id": ev_id, "document": ev.document, "start": ev.start,
+                                        "end": ev.end, "quote": ev.quote}})
+    return rows
