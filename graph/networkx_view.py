@@ -1,0 +1,222 @@
+"""The fact model as a networkx ``MultiDiGraph``, and the views the graph page is drawn from.
+
+A thin adapter on ``graph.model``: every entity and every event is a node (``kind`` ``entity`` or
+``event``, with ``type``, ``label``, dates and evidence); an event points at each participant by an edge
+keyed and labelled by the role; a membership is an edge person -> organisation keyed by its id, with
+role, dates and evidence. Helpers cut the graph down (ego subgraph around an actor, types, a date
+range) and lay it out deterministically.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import networkx as nx
+
+from graph.factset import FactSet
+from graph.ids import short_hash
+from graph.model import Evidence, FuzzyDate
+from kg.errors import UsageError
+
+UNKNOWN_TYPE = "Unknown"
+"""Type of a node an event or membership names but the FactSet does not hold."""
+
+
+def _evidence(items: Iterable[Evidence]) -> list[dict[str, Any]]:
+    return [{"document": e.document, "start": e.start, "end": e.end, "quote": e.quote} for e in sorted(items)]
+
+
+def _date(d: FuzzyDate | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    first, last = d.interval()
+    out = {"value": d.value, "precision": d.precision, "derivation": d.derivation,
+           "start": first.isoformat(), "end": last.isoformat()}
+    if d.phrase:
+        out["phrase"] = d.phrase
+    if d.anchor:
+        out["anchor"] = d.anchor
+    return out
+
+
+def _sources(evidence: list[dict[str, Any]]) -> list[str]:
+    return sorted({e["document"] for e in evidence})
+
+
+def _ensure_node(g: nx.MultiDiGraph, node_id: str) -> None:
+    if node_id not in g:
+        g.add_node(node_id, kind="entity", type=UNKNOWN_TYPE, label=node_id, aliases=[], attributes={},
+                   evidence=[], sources=[], date=None, missing=True)
+
+
+def event_label(event_type: str, when: FuzzyDate | None, attributes: dict[str, Any]) -> str:
+    """What an event node shows: its own label or title when a loader gave one, else type and date."""
+    for key in ("label", "title", "name"):
+        if isinstance(attributes.get(key), str) and attributes[key]:
+            return attributes[key]
+    return f"{event_type} {when.value}" if when else event_type
+
+
+def to_networkx(facts: FactSet) -> nx.MultiDiGraph:
+    """The whole FactSet as a graph; ``graph['documents']`` maps document ids to their metadata."""
+    g = nx.MultiDiGraph()
+    g.graph["documents"] = {
+        d.id: {"title": d.title or d.id, "publisher": d.publisher, "file": d.file,
+               "published": d.published.value if d.published else None}
+        for d in sorted(facts.documents.values(), key=lambda d: d.id)
+    }
+    for e in sorted(facts.entities.values(), key=lambda e: e.id):
+        ev = _evidence(e.evidence)
+        g.add_node(e.id, kind="entity", type=e.type, label=e.name, aliases=sorted(e.aliases - {e.name}),
+                   attributes=dict(sorted(e.attributes.items())), evidence=ev, sources=_sources(ev),
+                   date=None)
+    for event in sorted(facts.events.values(), key=lambda e: e.id):
+        ev = _evidence(event.evidence)
+        g.add_node(event.id, kind="event", type=event.type,
+                   label=event_label(event.type, event.date, event.attributes),
+                   attributes=dict(sorted(event.attributes.items())), evidence=ev, sources=_sources(ev),
+                   date=_date(event.date), flags=sorted(event.flags), aliases=[])
+        for p in sorted(set(event.participants)):
+            _ensure_node(g, p.entity)
+            g.add_edge(event.id, p.entity, key=p.role, kind="role", role=p.role, label=p.role)
+    for m in sorted(facts.memberships.values(), key=lambda m: m.id):
+        _ensure_node(g, m.person)
+        _ensure_node(g, m.organization)
+        g.add_edge(m.person, m.organization, key=m.id, kind="membership", role=m.role, label=m.role, id=m.id,
+                   start=_date(m.start), end=_date(m.end), attributes=dict(sorted(m.attributes.items())),
+                   evidence=_evidence(m.evidence))
+    return g
+
+
+def find_actor(g: nx.MultiDiGraph, text: str) -> str:
+    """The node ``text`` names: its id, else its name or an alias, else the one label containing it."""
+    if text in g:
+        return text
+    wanted = text.casefold().strip()
+    exact = sorted(n for n, a in g.nodes(data=True)
+                   if wanted in {a["label"].casefold(), *(x.casefold() for x in a.get("aliases", []))})
+    if len(exact) == 1:
+        return exact[0]
+    partial = exact or sorted(n for n, a in g.nodes(data=True)
+                              if a["kind"] == "entity" and wanted in a["label"].casefold())
+    if len(partial) == 1:
+        return partial[0]
+    if not partial:
+        raise UsageError(f"no actor named {text!r} in the graph")
+    shown = ", ".join(partial[:5]) + (", ..." if len(partial) > 5 else "")
+    raise UsageError(f"{text!r} names {len(partial)} nodes ({shown}): give an id")
+
+
+def ego(g: nx.MultiDiGraph, node: str, depth: int = 2) -> nx.MultiDiGraph:
+    """The nodes within ``depth`` edges of ``node`` in either direction (actor -> event -> actor is 2)."""
+    if depth < 0:
+        raise UsageError("--depth must be 0 or more")
+    return nx.ego_graph(g, node, radius=depth, undirected=True).copy()
+
+
+def filter_types(g: nx.MultiDiGraph, types: Iterable[str]) -> nx.MultiDiGraph:
+    """Only the nodes of the given entity or event types (case does not matter)."""
+    wanted = {t.casefold() for t in types}
+    return g.subgraph([n for n, a in g.nodes(data=True) if a["type"].casefold() in wanted]).copy()
+
+
+def _overlaps(first: str | None, last: str | None, lo: date | None, hi: date | None) -> bool:
+    if lo is not None and last is not None and last < lo.isoformat():
+        return False
+    return not (hi is not None and first is not None and first > hi.isoformat())
+
+
+def filter_dates(g: nx.MultiDiGraph, start: date | None, end: date | None) -> nx.MultiDiGraph:
+    """Events dated inside ``[start, end]`` (their interval overlaps it; undated events go), memberships
+    whose known dates overlap it, and the entities still tied to something once the others are gone."""
+    if start is None and end is None:
+        return g.copy()
+    keep_events = {n for n, a in g.nodes(data=True) if a["kind"] == "event" and a["date"]
+                   and _overlaps(a["date"]["start"], a["date"]["end"], start, end)}
+    out = nx.MultiDiGraph(g.graph)
+    out.add_nodes_from((n, a) for n, a in g.nodes(data=True) if a["kind"] != "event" or n in keep_events)
+    for u, v, k, a in g.edges(keys=True, data=True):
+        if u not in out or v not in out:
+            continue
+        if a["kind"] == "membership":
+            first = a["start"]["start"] if a.get("start") else None
+            last = a["end"]["end"] if a.get("end") else None
+            if not _overlaps(first, last, start, end):
+                continue
+        out.add_edge(u, v, key=k, **a)
+    stranded = [n for n in out if out.nodes[n]["kind"] == "entity" and out.degree(n) == 0 and g.degree(n) > 0]
+    out.remove_nodes_from(stranded)
+    return out
+
+
+def _deterministic_jitter(node: str, radius: float) -> tuple[float, float]:
+    h = int(short_hash(node), 16)
+    angle = (h % 3600) / 3600 * 2 * math.pi
+    r = radius * (0.35 + ((h >> 12) % 1000) / 1540)
+    return r * math.cos(angle), r * math.sin(angle)
+
+
+def layout(g: nx.MultiDiGraph, seed: int = 7, full_limit: int = 800) -> dict[str, tuple[float, float]]:
+    """Positions in [-1, 1]², the same for the same graph.
+
+    Up to ``full_limit`` nodes, a seeded spring layout of the whole graph. Above it, the force layout is
+    quadratic, so only the backbone (the entities, tied when they share an event or a membership) is
+    laid out, and every other node is placed near the middle of its already placed neighbours.
+    """
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(g))
+    simple.add_edges_from(sorted((u, v) for u, v in g.edges() if u != v))
+    if len(simple) == 0:
+        return {}
+    if len(simple) <= full_limit:
+        pos = nx.spring_layout(simple, seed=seed, iterations=100, k=1.6 / math.sqrt(len(simple)))
+        return _normalise({n: (float(p[0]), float(p[1])) for n, p in pos.items()})
+    backbone = _backbone(g, simple, full_limit)
+    pos = {n: (float(p[0]), float(p[1])) for n, p in
+           nx.spring_layout(backbone, seed=seed, iterations=40, method="energy").items()}
+    spacing = 1.0 / math.sqrt(len(backbone) or 1)
+    pending = [n for n in simple if n not in pos]
+    while pending:
+        rest = []
+        for n in pending:
+            placed = [pos[m] for m in simple[n] if m in pos]
+            if not placed:
+                rest.append(n)
+                continue
+            dx, dy = _deterministic_jitter(n, spacing)
+            cx, cy = sum(p[0] for p in placed) / len(placed), sum(p[1] for p in placed) / len(placed)
+            pos[n] = (cx + dx, cy + dy)
+        if len(rest) == len(pending):  # unconnected to anything placed: a ring around the drawing
+            for i, n in enumerate(sorted(rest)):
+                a = 2 * math.pi * i / len(rest)
+                pos[n] = (1.15 * math.cos(a), 1.15 * math.sin(a))
+            rest = []
+        pending = rest
+    return _normalise(pos)
+
+
+def _backbone(g: nx.MultiDiGraph, simple: nx.Graph, limit: int) -> nx.Graph:
+    """Entities (the ``limit`` best connected), linked when an event or a membership joins them."""
+    entities = sorted((n for n, a in g.nodes(data=True) if a["kind"] == "entity"),
+                      key=lambda n: (-simple.degree(n), n))[:limit]
+    chosen = set(entities)
+    bb = nx.Graph()
+    bb.add_nodes_from(sorted(chosen))
+    for n, a in sorted(g.nodes(data=True)):
+        if a["kind"] == "event":
+            members = sorted(m for m in simple[n] if m in chosen)
+            bb.add_edges_from((x, y) for i, x in enumerate(members) for y in members[i + 1:])
+    bb.add_edges_from((u, v) for u, v, a in g.edges(data=True)
+                      if a["kind"] == "membership" and u in chosen and v in chosen and u != v)
+    return bb
+
+
+def _normalise(pos: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    half = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
+    return {n: (round((x - cx) / half, 5), round((y - cy) / half, 5)) for n, (x, y) in sorted(pos.items())}
