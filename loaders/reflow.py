@@ -120,7 +120,7 @@ def _gaps(content: list[int], lines: list[Line], dropped: set[int]) -> list[list
 
 def double_spaced(content: list[int], lines: list[Line], gaps: list[list[Line]]) -> bool:
     one_empty = [i for i, g in enumerate(gaps) if len(g) == 1 and g[0].raw == ""]
-    if len(one_empty) < 10 or len(one_empty) < 0.5 * len(gaps):
+    if len(one_empty) < 6 or len(one_empty) < 0.5 * len(gaps):
         return False
     mid = sum(1 for i in one_empty if not ends_sentence(lines[content[i]].text))
     lower = sum(1 for i in one_empty if lines[content[i + 1]].text[0].islower())
