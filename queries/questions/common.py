@@ -1,0 +1,77 @@
+"""Helpers shared by the question processors: dates from row columns, evidence, de-duplication."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.model import FuzzyDate
+from queries.backends import Backend, Row
+from queries.catalogue import get
+
+
+def fuzzy(row: Mapping[str, Any], prefix: str) -> FuzzyDate | None:
+    """The date in columns ``<prefix>_date`` / ``<prefix>_precision`` (``None`` when unknown)."""
+    value, precision = row.get(f"{prefix}_date"), row.get(f"{prefix}_precision")
+    if not value or not precision:
+        return None
+    try:
+        return FuzzyDate(str(value), precision)
+    except ValueError:
+        return None
+
+
+def date_json(d: FuzzyDate | None) -> dict[str, str] | None:
+    """A date as the answers show it: ``{"value": "2017-03", "precision": "month"}`` or ``None``."""
+    return {"value": d.value, "precision": d.precision} if d else None
+
+
+def unique(rows: Iterable[Row]) -> list[Row]:
+    """Rows without exact duplicates, in their first order."""
+    seen: set[tuple] = set()
+    out = []
+    for r in rows:
+        key = tuple(sorted((k, str(v)) for k, v in r.items()))
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def group(rows: Iterable[Row], *keys: str) -> dict[Any, list[Row]]:
+    """Rows by the value of column ``keys[0]`` (a tuple of values for several keys), first-seen order."""
+    out: dict[Any, list[Row]] = {}
+    for r in rows:
+        k = r[keys[0]] if len(keys) == 1 else tuple(r[x] for x in keys)
+        out.setdefault(k, []).append(r)
+    return out
+
+
+def named(rows: Iterable[Row], col: str) -> list[dict[str, Any]]:
+    """The distinct entities of column ``col`` (id) and ``<col>_name``, as ``{"name", "id"}``, by name."""
+    found = {(r[f"{col}_name"], r[col]) for r in rows if r.get(col)}
+    return [{"name": n, "id": i} for n, i in sorted(found)]
+
+
+@dataclass
+class Context:
+    """What a processor may use besides the rows: the typed parameters and the backend, for evidence."""
+
+    backend: Backend
+    values: dict[str, Any]
+    _evidence: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def evidence(self, fact: str | None) -> list[dict[str, Any]]:
+        """Every passage behind ``fact``: document id and title, offsets, quote (by the ``evidence``
+        question of the same backend)."""
+        if not fact:
+            return []
+        if fact not in self._evidence:
+            rows = unique(self.backend.run(get("evidence"), {"fact": fact}))
+            self._evidence[fact] = sorted(
+                ({"document": r["document"], "document_title": r.get("document_title"), "start": r["start"],
+                  "end": r["end"], "quote": r["quote"]} for r in rows),
+                key=lambda e: (e["document"], e["start"], e["end"]),
+            )
+        return self._evidence[fact]
