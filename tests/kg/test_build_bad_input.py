@@ -15,6 +15,7 @@ import pytest
 import kg.workspace
 from kg.workspace import Workspace
 from tests.conftest import CORPUS, ROOT
+from tests.loaders.samples import HTML, make_pdf
 
 GOOD = "anfrel-2023-pre-election-assessment-summary.txt"
 
@@ -36,6 +37,9 @@ def messy_corpus(tmp_path: Path) -> Path:
     (corpus / "latin1.txt").write_bytes(latin1.encode("latin-1"))
     cp1252 = "The NEC’s “decision” was criticised by observers.\n"
     (corpus / "cp1252.txt").write_bytes(cp1252.encode("cp1252"))
+    (corpus / "statement.html").write_text(HTML, encoding="utf-8")
+    pdf = make_pdf(["Statement on the elections", "The NEC disqualified a party."])
+    (corpus / "statement.pdf").write_bytes(pdf)
     return corpus
 
 
@@ -49,10 +53,10 @@ def test_build_skips_bad_files_with_one_warning_line_each(messy_corpus: Path, tm
         lines = [w for w in warnings if bad in w]
         assert len(lines) == 1 and lines[0].startswith("warning:"), proc.stderr
     assert len(warnings) == 2, proc.stderr
-    assert "3 documents" in proc.stdout and "2 skipped" in proc.stdout
+    assert "5 documents" in proc.stdout and "2 skipped" in proc.stdout
     facts = json.loads((ws / "facts.json").read_text(encoding="utf-8"))
     docs = {d["file"]: d for d in facts["documents"]}
-    assert set(docs) == {GOOD, "latin1.txt", "cp1252.txt"}
+    assert set(docs) == {GOOD, "latin1.txt", "cp1252.txt", "statement.html", "statement.pdf"}
     summary = json.loads((ws / "build.json").read_text(encoding="utf-8"))
     assert {s["file"] for s in summary["skipped"]} == {"garbage.pdf", "empty.txt"}
 
