@@ -39,7 +39,7 @@ def messy_corpus(tmp_path: Path) -> Path:
     (corpus / "cp1252.txt").write_bytes(cp1252.encode("cp1252"))
     (corpus / "statement.html").write_text(HTML, encoding="utf-8")
     pdf = make_pdf(["Statement on the elections", "The NEC disqualified a party."])
-    (corpus / "statement.pdf").write_bytes(pdf)
+    (corpus / "notice.pdf").write_bytes(pdf)
     return corpus
 
 
@@ -56,7 +56,7 @@ def test_build_skips_bad_files_with_one_warning_line_each(messy_corpus: Path, tm
     assert "5 documents" in proc.stdout and "2 skipped" in proc.stdout
     facts = json.loads((ws / "facts.json").read_text(encoding="utf-8"))
     docs = {d["file"]: d for d in facts["documents"]}
-    assert set(docs) == {GOOD, "latin1.txt", "cp1252.txt", "statement.html", "statement.pdf"}
+    assert set(docs) == {GOOD, "latin1.txt", "cp1252.txt", "statement.html", "notice.pdf"}
     summary = json.loads((ws / "build.json").read_text(encoding="utf-8"))
     assert {s["file"] for s in summary["skipped"]} == {"garbage.pdf", "empty.txt"}
 
