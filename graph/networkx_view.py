@@ -136,7 +136,8 @@ def filter_dates(g: nx.MultiDiGraph, start: date | None, end: date | None) -> nx
         return g.copy()
     keep_events = {n for n, a in g.nodes(data=True) if a["kind"] == "event" and a["date"]
                    and _overlaps(a["date"]["start"], a["date"]["end"], start, end)}
-    out = nx.MultiDiGraph(g.graph)
+    out = nx.MultiDiGraph()
+    out.graph.update(g.graph)
     out.add_nodes_from((n, a) for n, a in g.nodes(data=True) if a["kind"] != "event" or n in keep_events)
     for u, v, k, a in g.edges(keys=True, data=True):
         if u not in out or v not in out:
