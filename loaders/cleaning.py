@@ -11,14 +11,15 @@ Typos are left alone. The character tables are in ``data/lexicon/cleaning.yaml``
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from loaders.reflow import reflow
-from loaders.tracked import Lit, Tracked, drop, keep, literal
+from loaders.reflow import footnote_numbers, reflow
+from loaders.tracked import Lit, Piece, Tracked, drop, keep, literal
 
 LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "cleaning.yaml"
 
@@ -78,10 +79,28 @@ def strip_markup(t: Tracked) -> Tracked:
 #: A footnote number glued to the end of a lower-case word, before punctuation, a quote or a space:
 #: ``Elections1,`` ``state5”.`` -- not ``COVID-19``, ``KII4``, ``Article 98``, ``2023``, ``120 seats``.
 _NOTE_REF = re.compile(r"(?<=[a-z][a-z][a-z])\d{1,3}(?=[\s\"'”’.,;:)\]]|$)")
+#: A footnote number glued to a year after a month: ``January 201424`` -> ``January 2014``.
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_NOTE_AFTER_YEAR = re.compile(rf"\b(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d(\d{{1,3}})(?![\d\w])")
+#: A number glued to an upper-case word (``NEC58``) or after a closing quote or bracket (``“die”46``,
+#: ``(GDP)40``): a footnote only when the document has a footnote of that number.
+_NOTE_AFTER_CAPS = re.compile(r"(?:(?<=[A-Z][A-Z])|(?<=[”’\")\]]))(\d{1,3})(?=[\s\"'”’.,;:)\]]|$)")
 
 
-def drop_note_numbers(t: Tracked) -> Tracked:
-    return t.sub(_NOTE_REF, drop)
+def drop_note_numbers(t: Tracked, notes: set[int] | frozenset[int] = frozenset()) -> Tracked:
+    """Drop footnote numbers glued to words; ``notes`` are the numbers of the document's footnotes."""
+    t = t.sub(_NOTE_REF, drop)
+    t = t.sub(_NOTE_AFTER_YEAR, keep_outside(1))
+    if notes:
+        t = t.sub(_NOTE_AFTER_CAPS, lambda m: [] if int(m.group(1)) in notes else [m.span()])
+    return t
+
+
+def keep_outside(group: int) -> Callable[[re.Match[str]], list[Piece]]:
+    """Keep the match but for ``group``."""
+    def repl(m: re.Match[str]) -> list[Piece]:
+        return [(m.start(), m.start(group)), (m.end(group), m.end())]
+    return repl
 
 
 # --- look-alike letters -----------------------------------------------------------------------------
@@ -125,7 +144,8 @@ def clean(t: Tracked) -> Tracked:
     """The whole cleaning: see the module docstring."""
     t = normalize_characters(t)
     t = strip_markup(t)
+    notes = footnote_numbers(t.text)
     t = reflow(t)
-    t = drop_note_numbers(t)
+    t = drop_note_numbers(t, notes)
     t = fold_homoglyphs(t)
     return collapse_spaces(t)

@@ -100,6 +100,17 @@ def footnote_lines(lines: list[Line]) -> set[int]:
     return dropped
 
 
+def footnote_numbers(text: str) -> set[int]:
+    """The numbers of the footnotes of ``text`` (the footnote lines ``reflow`` drops)."""
+    lines = split_lines(text.replace("\f", " "))
+    out = set()
+    for i in footnote_lines(lines):
+        m = re.match(r"\s*(\d{1,3})\s", lines[i].raw)
+        if m:
+            out.add(int(m.group(1)))
+    return out
+
+
 def ends_sentence(text: str) -> bool:
     t = text.rstrip("\"'”’)]*")
     return bool(t) and t[-1] in _TERMINAL

@@ -175,3 +175,19 @@ def test_paragraphs_are_separated_by_one_blank_line() -> None:
     raw = "Title line\n\n\n\nFirst paragraph here.\n\n\nSecond paragraph.\n"
     assert _src(raw).clean == "Title line\n\nFirst paragraph here.\n\nSecond paragraph."
     assert not re.search(r"\n{3,}", _src(raw).clean)
+
+
+def test_footnote_numbers_after_years_acronyms_and_quotes_when_the_document_has_those_notes() -> None:
+    raw = ("Final results released by the NEC58 on June 9, 201759 show that protesters could “die”60 "
+           "and the Grassroots Democracy Party (GDP)61 lost. The KII4 interview and COP28 stay.\n"
+           "                                                \n"
+           "58 http://www.example.org/nec-results \n59 http://www.example.org/b \n"
+           "60 Phnom Penh Post, 5 June 2017 \n61 http://www.example.org/d \n")
+    src = _src(raw)
+    assert src.clean == ("Final results released by the NEC on June 9, 2017 show that protesters could “die” "
+                         "and the Grassroots Democracy Party (GDP) lost. The KII4 interview and COP28 stay.")
+
+
+def test_numbers_after_acronyms_stay_when_the_document_has_no_such_footnote() -> None:
+    raw = "The NEC58 figure and “quote”12 stay, as in January 201424 the year is cut.\n"
+    assert _src(raw).clean == "The NEC58 figure and “quote”12 stay, as in January 2014 the year is cut."
