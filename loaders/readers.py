@@ -37,6 +37,9 @@ MAX_TITLE = 200
 PART_SLUG = 60
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_DATE_LINE = re.compile(r"(?:(\d{1,2})\s+([A-Za-z]+)|([A-Za-z]+)\s+(\d{1,2}),?)\s+(\d{4})")
 
 
 def parse_published(value: Any) -> FuzzyDate | None:
@@ -54,6 +57,18 @@ def parse_published(value: Any) -> FuzzyDate | None:
     except ValueError:
         return None
     return FuzzyDate.of(year, month, day)  # type: ignore[arg-type]
+
+
+def dated_line(text: str, lines: int = 3) -> FuzzyDate | None:
+    """A date written alone on one of the first ``lines`` lines after the title (``8 June 2023``)."""
+    for line in [ln.strip() for ln in text.split("\n") if ln.strip()][1:lines + 1]:
+        m = _DATE_LINE.fullmatch(line)
+        if not m:
+            continue
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if month.lower() in _MONTHS:
+            return parse_published(f"{m.group(5)}-{_MONTHS.index(month.lower()) + 1:02d}-{int(day):02d}")
+    return None
 
 
 def _first_line(text: str) -> str | None:
@@ -88,41 +103,46 @@ def read_source(path: Path, meta: dict[str, Any] | None = None) -> list[SourceTe
         raise SkipItem(f"{path.name}: empty file")
     raw, base, file_title, encoding, notes = _text_of(path, data)
     meta = meta or {}
-    parts = find_parts(base.text)
-    doc_id = document_id(path.name)
     common: dict[str, Any] = dict(
         file=path.name, sha256=hashlib.sha256(data).hexdigest(), publisher=meta.get("publisher"),
         published=parse_published(meta.get("published")), kind=meta.get("kind"),
-        language=meta.get("language"), encoding=encoding,
+        language=meta.get("language"), encoding=encoding, notes=notes,
     )
     if meta.get("published") and common["published"] is None:
         notes.append(f"manifest date {meta.get('published')!r} not understood")
+    doc_id = document_id(path.name)
+    file_title = str(meta.get("title") or file_title or "") or None
+    parts = find_parts(base.text)
     sources: list[SourceText] = []
-    used: set[str] = set()
     for part in parts:
         tracked = clean(part_text(base, part))
         if not tracked.text.strip():
             continue
         if len(parts) == 1:
-            title = str(meta.get("title") or file_title or _first_line(tracked.text) or path.stem)
-            doc = Document(id=doc_id, title=title, notes=list(notes), **common)
+            title = file_title or _first_line(tracked.text) or path.stem
+            doc = Document(id=doc_id, title=title, **(common | {"notes": list(notes)}))
         else:
-            doc = _part_document(doc_id, part, base, used, meta, file_title, path, notes, common, len(parts))
+            doc = _part_document(f"{doc_id}--", part, tracked.text, base, common, file_title or path.stem)
+            doc.notes.append(f"one of {len(parts)} documents of {path.name}, split at repeated title lines")
         sources.append(SourceText(doc, raw, tracked.text, tracked.offsets))
     if not sources:
         raise SkipItem(f"{path.name}: no text")
+    ids = [s.document.id for s in sources]
+    for k, src in enumerate(sources):  # two parts with the same title: number the later ones
+        if ids.count(src.document.id) > 1 and ids.index(src.document.id) != k:
+            src.document.id = f"{src.document.id}-{ids[:k].count(src.document.id) + 1}"
     return sources
 
 
-def _part_document(doc_id: str, part: Part, base: Tracked, used: set[str], meta: dict[str, Any],
-                   file_title: str | None, path: Path, notes: list[str], common: dict[str, Any],
-                   count: int) -> Document:
-    title = part.title or f"{meta.get('title') or file_title or path.stem} (preamble)"
+def _part_document(prefix: str, part: Part, text: str, base: Tracked, common: dict[str, Any],
+                   file_title: str) -> Document:
+    """A document for one part of a file: its own title, id, span and (when it has a date line) date."""
+    title = part.title or f"{file_title} (preamble)"
     stem = slug(part.title)[:PART_SLUG].strip("-") if part.title else "preamble"
-    pid, n = f"{doc_id}--{stem}", 2
-    while pid in used:
-        pid, n = f"{doc_id}--{stem}-{n}", n + 1
-    used.add(pid)
+    fields = common | {"notes": list(common["notes"])}
+    own = dated_line(text)
+    if own and (fields["published"] is None or fields["published"].contains(own)):
+        fields["published"] = own
+        fields["notes"].append(f"published date {own.value} from its date line")
     span = (base.offsets[part.start], base.offsets[part.end])
-    note = f"one of {count} documents of {path.name}, split where a title line is repeated"
-    return Document(id=pid, title=title, span=span, notes=[*notes, note], **common)
+    return Document(id=prefix + stem, title=title, span=span, **fields)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graph.model import FuzzyDate
 from loaders.manifest import load_manifest
 from loaders.readers import read_source
 from loaders.splitting import find_parts
@@ -60,6 +61,18 @@ def test_invented_compilation_with_a_preamble(tmp_path: Path) -> None:
         "letters--second-open-letter-to-parliaments"]
     assert sources[1].clean == "First Statement on the Elections\n\nWe are concerned."
     assert sources[0].document.title == "Letters (preamble)"
+
+
+def test_parts_take_their_own_date_line_and_same_titles_get_numbered(tmp_path: Path) -> None:
+    text = ("Open Letter on the Elections\n\nOpen Letter on the Elections\n\n8 June 2023\n\nWe write.\n\n"
+            "Open Letter on the Elections\n\nOpen Letter on the Elections\n\nJuly 20, 2022\n\nAgain.\n")
+    path = tmp_path / "letters.txt"
+    path.write_text(text, encoding="utf-8")
+    first, second = read_source(path, {"published": "2023"})
+    assert first.document.id == "letters--open-letter-on-the-elections"
+    assert second.document.id == "letters--open-letter-on-the-elections-2"
+    assert first.document.published == FuzzyDate("2023-06-08", "day")
+    assert second.document.published == FuzzyDate("2023", "year")  # 2022 contradicts the manifest: not taken
 
 
 def test_a_file_without_repeated_titles_stays_one_document() -> None:
