@@ -1,7 +1,8 @@
 """Showing an answer: JSON (the full answer), CSV or a rich table (one flat line per row).
 
 Flattening: nested objects become dotted columns (``amendment.law``), dates ``2017-03 (month)``,
-lists of named entities their names joined with ``; ``, evidence lists ``document@start-end: quote``.
+lists of named entities their names joined with ``; ``, evidence lists ``document@start-end: quote``
+(the table shows the first quote, shortened, and leaves out id columns).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-QUOTE_WIDTH = 90
+QUOTE_WIDTH = 70
 
 
 def to_json(answer: dict[str, Any]) -> str:
@@ -28,12 +29,13 @@ def _cell(key: str, value: Any, short: bool) -> str:
         return f"{value['value']} ({value['precision']})"
     if isinstance(value, list):
         if key.split(".")[-1] == "evidence":
-            parts = [f"{e['document']}@{e['start']}-{e['end']}: {' '.join(str(e['quote']).split())}"
-                     for e in value]
-            if short and parts:
-                first = parts[0] if len(parts[0]) <= QUOTE_WIDTH else parts[0][: QUOTE_WIDTH - 1] + "\u2026"
-                return first + (f" (+{len(parts) - 1} more)" if len(parts) > 1 else "")
-            return " | ".join(parts)
+            if short and value:
+                quote = " ".join(str(value[0]["quote"]).split())
+                quote = quote if len(quote) <= QUOTE_WIDTH else quote[: QUOTE_WIDTH - 1] + "\u2026"
+                more = f" (+{len(value) - 1} more)" if len(value) > 1 else ""
+                return f"\u201c{quote}\u201d [{value[0]['document']}]{more}"
+            return " | ".join(f"{e['document']}@{e['start']}-{e['end']}: {' '.join(str(e['quote']).split())}"
+                              for e in value)
         return "; ".join(_cell(key, v, short) for v in value)
     if isinstance(value, dict):
         if "name" in value:
@@ -72,12 +74,17 @@ def to_csv(answer: dict[str, Any]) -> str:
     return buf.getvalue()
 
 
+def _is_id(column: str) -> bool:
+    """Columns the table leaves out (ids; JSON and CSV keep them)."""
+    return column.endswith("_id") or column.split(".")[-1] in ("event", "membership", "affiliation")
+
+
 def print_table(answer: dict[str, Any], console: Console, title: str | None = None) -> None:
     rows = [flatten(r, short=True) for r in answer["rows"]]
     params = ", ".join(f"{k}={v}" for k, v in answer.get("params", {}).items())
     caption = f"{len(rows)} row(s)" + (f"; {params}" if params else "")
     table = Table(title=title or answer["question"], caption=caption, show_lines=True)
-    cols = [c for c in _columns(rows) if not c.endswith("_id")]
+    cols = [c for c in _columns(rows) if not _is_id(c)]
     for c in cols:
         table.add_column(c, overflow="fold")
     for r in rows:

@@ -48,7 +48,8 @@ def _list(console: Console) -> None:
 def command(name: str | None, params: tuple[str, ...], fmt: str, backend: str, list_: bool,
             workspace: Path | None) -> None:
     """Answer the named question NAME (see --list), with the evidence of every fact."""
-    console = Console()
+    # off a terminal (a pipe, a file) rich would wrap at 80 columns: give the table room instead
+    console = Console() if sys.stdout.isatty() else Console(width=200)
     if list_:
         _list(console)
         return
