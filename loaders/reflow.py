@@ -16,8 +16,8 @@ Rules, all read from the document itself:
   lines.
 - *Page breaks*: a break between a line that does not end a sentence and one opening in lower case
   is a wrap, even across blank lines or a footnote block.
-- *Tables*: lines with a tab or two ``|`` keep their line breaks; list items (``-``, ``•``, ``1.``)
-  start a new line.
+- *Tables*: lines with a tab or two ``|`` keep their line breaks; list items (``-``, ``•``, and
+  ``1.``/``a)`` unless the line before is a full-width line going on mid-sentence) start a new line.
 - *Short lines*: a single line break after a line much shorter than the document's usual line
   width is kept (abbreviation lists, headings); after a full-width line it is a wrap.
 """
@@ -34,7 +34,8 @@ _NUMBERED_URL = re.compile(r"^\s*\d{1,3}\s+(?:https?://|www\.)\S*")
 _URLISH = re.compile(r"https?://|www\.")
 _URL_PIECE = re.compile(r"^\S*[/%_=&.\-]\S*$")
 _RULE = re.compile(r"^\s*[_\-—=]{5,}\s*$")
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*▪●◦–]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
+_BULLET = re.compile(r"^\s*[-•*▪●◦–]\s")
+_NUMBERED = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 _TERMINAL = ".!?:;"
 #: A line shorter than this share of the usual width ended on purpose.
 SHORT_LINE = 0.6
@@ -171,13 +172,16 @@ def reflow(t: Tracked) -> Tracked:
         else:
             para = len(gap) >= 1
         sep: str | None
-        if is_table(a) or is_table(b) or _LIST_ITEM.match(b.raw):
+        long_a = len(a.text) >= SHORT_LINE * width
+        # "1." / "a)" opens an item unless it just goes on a wrapped sentence ("(Article" + "31) and")
+        numbered = _NUMBERED.match(b.raw) and (para or ends_sentence(a.text) or not long_a)
+        if is_table(a) or is_table(b) or _BULLET.match(b.raw) or numbered:
             sep = "\n\n" if para else "\n"
         elif b.text[0].islower() and not ends_sentence(a.text) and not is_table(a):
             sep = "" if a.text.endswith("-") else " "
         elif para:
             sep = "\n\n"
-        elif len(a.text) >= SHORT_LINE * width:
+        elif long_a:
             sep = "" if a.text.endswith("-") else " "
         else:
             sep = "\n"

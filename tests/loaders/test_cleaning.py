@@ -99,7 +99,8 @@ def test_double_spaced_layout_with_footnote_block() -> None:
              "many ways that the mission documented in detail during its stay and in its interviews",
              "with stakeholders, who described the climate of fear that the law produced among them",
              "and among the members of the opposition parties, who were threatened with lawsuits and",
-             "arrests, and with the dissolution of their parties by the Supreme Court of the country."]
+             "arrests, and the state’s commitment to respect human rights instruments of the (Article",
+             "31) and citizens’ rights were undermined by the dissolution of the main opposition party."]
     raw = _double_spaced([para1, para2])
     footnotes = ("                                                \n"
                  "4 https://cambodia.ohchr.org/sites/default/files/Analysis%20on%20the%20Amended%20Law\n"
@@ -116,6 +117,7 @@ def test_double_spaced_layout_with_footnote_block() -> None:
     assert "Article 80 introduced a sentence of up to 15 years." in paragraphs[0]
     assert "http" not in src.clean and "Covenant on Civil" not in src.clean and "%20" not in src.clean
     assert "\n" not in paragraphs[1]
+    assert "instruments of the (Article 31) and citizens’ rights" in paragraphs[1]
     _assert_all_spans_verbatim(src)
 
 
