@@ -1,0 +1,244 @@
+"""Rules that find actors the actors file does not know, from how texts write names.
+
+- acronym definitions: "the Candlelight Party (CLP)", "CLP (Candlelight Party)" and abbreviation
+  lists ("CLP Candlelight Party" at a line start); the acronym then names that actor in the document;
+- naming patterns: a capitalised name ending or starting with a head word of ``roles.yaml``
+  (``... Party``, ``Ministry of ...``, ``Law on ...``) gets the head's type;
+- titles: "Prime Minister X", "Mr. X" name a person X of two or three capitalised words;
+- law articles: "Article 98 of the Constitution" names an article of a law met right after it.
+
+Each rule returns ``Candidate`` mentions; ``loaders.extract.actors`` keeps the longest, non-overlapping.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from graph.ids import entity_id
+from loaders.extract.lexicon import roles
+from loaders.extract.mentions import Mention
+from loaders.extract.names import Token, fold, name_key, tokenize
+
+CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des"})
+_RUN_GAP = re.compile(r"[ \t]*\n?[ \t]*|[ \t]*[-\u2010\u2011][ \t]*")
+_NAME_WORD = r"[A-Z][a-zA-Z'\u2019\-]+"
+
+
+@dataclass(frozen=True)
+class Words:
+    stop: frozenset[str]
+    generic: frozenset[str]
+    generic_names: frozenset[str]
+    heads: tuple[tuple[str, str, tuple[str, ...]], ...]  # (type, "prefix"|"suffix", folded head)
+
+
+@cache
+def words() -> Words:
+    r = roles()
+    heads = []
+    for type_, kinds in r["name_heads"].items():
+        for kind in ("prefix", "suffix"):
+            for h in kinds.get(kind) or []:
+                heads.append((type_, kind, name_key(h)))
+    heads.sort(key=lambda h: -len(h[2]))
+    return Words(
+        stop=frozenset(fold(w) for w in r["stopwords"]),
+        generic=frozenset(fold(w) for w in r["generic_words"]),
+        generic_names=frozenset(fold(n) for n in r["generic_names"]),
+        heads=tuple(heads),
+    )
+
+
+def mention(start: int, end: int, type_: str, name: str, how: str) -> Mention:
+    return Mention(start, end, entity_id(type_, name), type_, name, how)
+
+
+def surface(text: str, start: int, end: int) -> str:
+    """A name as written, whitespace folded and a trailing possessive dropped."""
+    s = " ".join(text[start:end].split())
+    return re.sub(r"['\u2019]s$", "", s)
+
+
+# --- naming patterns ------------------------------------------------------------------------------
+
+def head_type(key: tuple[str, ...]) -> str | None:
+    """The type a name's head word gives it, when the rest of the name is not generic."""
+    w = words()
+    for type_, kind, head in w.heads:
+        n = len(head)
+        if len(key) <= n:
+            continue
+        if kind == "prefix" and key[:n] == head:
+            rest = key[n:]
+        elif kind == "suffix" and key[-n:] == head:
+            rest = key[:-n]
+        else:
+            continue
+        if any(k not in w.generic and k not in CONNECTORS and not k.isdigit() for k in rest):
+            return type_
+    return None
+
+
+def _gap(text: str, a: Token, b: Token) -> str:
+    return text[a.start + len(a.text):b.start]
+
+
+def runs(text: str, toks: list[Token], covered: list[bool]) -> list[tuple[int, int]]:
+    """Token ranges of capitalised words (with inner connectors) not covered by another mention."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if covered[i] or not toks[i].capitalised:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and not covered[j] and _RUN_GAP.fullmatch(_gap(text, toks[j - 1], toks[j])):
+            if toks[j - 1].end != toks[j - 1].start + len(toks[j - 1].text):
+                break  # a possessive closes a name
+            inner = toks[j].folded in CONNECTORS and j + 1 < len(toks) and toks[j + 1].capitalised
+            if toks[j].capitalised or inner:
+                j += 1
+            else:
+                break
+        while j > i and toks[j - 1].folded in CONNECTORS:
+            j -= 1
+        out.append((i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def named_by_head(text: str, toks: list[Token], covered: list[bool]) -> list[Mention]:
+    w = words()
+    out = []
+    for i, j in runs(text, toks, covered):
+        while i < j and (toks[i].folded in w.stop or toks[i].folded in CONNECTORS):
+            i += 1
+        while i < j - 1 and toks[i].shape.isupper() and not toks[i + 1].shape.isupper():
+            i += 1  # "CSO Civil Society Organisation": an abbreviation list entry
+        if j - i < 2 or j - i > 7:
+            continue
+        run = toks[i:j]
+        inner_stop = any(t.folded in w.stop and t.folded not in CONNECTORS for t in run[1:])
+        if inner_stop or all(t.shape.isupper() for t in run):
+            continue  # a heading in capitals, or a headline ("... Into Law")
+        key = tuple(t.folded for t in run)
+        type_ = head_type(key)
+        name = surface(text, run[0].start, run[-1].end)
+        if type_ and fold(name) not in w.generic_names:
+            out.append(mention(run[0].start, run[-1].end, type_, name, "pattern"))
+    return out
+
+
+# --- acronym definitions --------------------------------------------------------------------------
+
+def acronym_fits(acr: str, long_form: str) -> bool:
+    """Schwartz-Hearst: the acronym's letters appear in order in the long form, the first one
+    starting its first word."""
+    letters = [c.lower() for c in acr if c.isalnum()]
+    s = long_form.lower()
+    if not letters or not s or s[0] != letters[0]:
+        return False
+    si = len(s) - 1
+    for ai in range(len(letters) - 1, -1, -1):
+        c = letters[ai]
+        while si >= 0 and (s[si] != c or (ai == 0 and si > 0 and s[si - 1].isalnum())):
+            si -= 1
+        if si < 0:
+            return False
+        si -= 1
+    return True
+
+
+_ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Z]+)?"
+_PAREN_ACR = re.compile(rf"\(\s*(?P<acr>{_ACRONYM})\s*\)")
+_ACR_PAREN = re.compile(rf"\b(?P<acr>{_ACRONYM})\s+\((?P<long>[A-Z][^()\n]{{3,120}})\)")
+_LIST_ACR = re.compile(rf"(?:^|(?<=\s))(?P<acr>{_ACRONYM})[ \t]+(?=[A-Z][a-z])", re.M)
+
+
+def acronym_definitions(text: str) -> list[tuple[str, int, int]]:
+    """``(acronym, long_start, long_end)`` for each definition of an acronym in the text."""
+    out: list[tuple[str, int, int]] = []
+    for m in _PAREN_ACR.finditer(text):
+        acr = m.group("acr")
+        before = tokenize(text, max(0, m.start() - 200), m.start())
+        # stay in the clause: no sentence end or other bracket between the long form and "("
+        for k in range(1, min(len(before), len(acr) + 5) + 1):
+            cand = before[-k:]
+            if re.search(r"[.;:()\[\]]|\n\s*\n", text[cand[0].start:m.start()]):
+                break
+            if cand[0].folded in CONNECTORS:
+                continue
+            if acronym_fits(acr, text[cand[0].start:cand[-1].end]):
+                out.append((acr, cand[0].start, cand[-1].end))
+                break
+    for m in _ACR_PAREN.finditer(text):
+        long_ = m.group("long").strip()
+        if acronym_fits(m.group("acr"), long_):
+            out.append((m.group("acr"), m.start("long"), m.start("long") + len(long_)))
+    for m in _LIST_ACR.finditer(text):
+        acr, pos = m.group("acr"), m.end()
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        toks = tokenize(text, pos, line_end)
+        for k in range(len(toks), 0, -1):
+            cand = toks[:k]
+            if k < len(toks) and not toks[k].upper:
+                continue  # a long form in a list ends at the line end or at the next acronym
+            if acronym_fits(acr, text[cand[0].start:cand[-1].end]) and len(cand) <= len(acr) + 6:
+                out.append((acr, cand[0].start, cand[-1].end))
+                break
+    return out
+
+
+# --- titles ---------------------------------------------------------------------------------------
+
+@cache
+def _title_regex() -> re.Pattern[str]:
+    alts = []
+    for t in sorted(roles()["titles"], key=lambda t: -len(t["words"])):
+        w = re.escape(t["words"]).replace(r"\ ", r"\s+")
+        alts.append(f"[{w[0].upper()}{w[0].lower()}]{w[1:]}" if w[0].isalpha() else w)
+    name = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}"
+    return re.compile(rf"(?<![\w-])(?P<title>{'|'.join(alts)})[ \t]+(?P<name>{name})")
+
+
+def person_name_ok(name: str) -> bool:
+    toks = tokenize(name)
+    w = words()
+    return (2 <= len(toks) <= 3 and all(t.capitalised and t.folded not in w.stop and t.folded not in w.generic
+                                        for t in toks) and head_type(tuple(t.folded for t in toks)) is None)
+
+
+def titled_persons(text: str) -> list[Mention]:
+    out = []
+    for m in _title_regex().finditer(text):
+        name = m.group("name")
+        if len(name.split()) > 3 or not person_name_ok(name):
+            continue
+        end = m.start("name") + len(name)
+        out.append(mention(m.start("name"), end, "Person", surface(text, m.start("name"), end), "title"))
+    return out
+
+
+# --- law articles ---------------------------------------------------------------------------------
+
+_ARTICLE = re.compile(
+    r"\bArticles?\s+(?P<n>\d+(?:\s*(?:new|\(new\)))?)(?:\s*,\s*(?:clause|paragraph|point)\s+\d+)?"
+    r"\s+(?:of|under|in)\s+(?:the\s+)?(?:amended\s+)?(?:\d{4}\s+)?", re.I)
+
+
+def law_articles(text: str, laws: dict[int, Mention]) -> list[Mention]:
+    """``laws``: Law mentions by start offset."""
+    out = []
+    for m in _ARTICLE.finditer(text):
+        law = laws.get(m.end())
+        if law is None:
+            continue
+        n = " ".join(m.group("n").split())
+        law_name = law.name if law.name.lower().startswith("the ") else f"the {law.name}"
+        name = f"Article {n} of {law_name}"
+        out.append(Mention(m.start(), m.start("n") + len(m.group("n")), entity_id("LawArticle", name),
+                           "LawArticle", name, "pattern"))
+    return out

@@ -1,0 +1,181 @@
+"""Actor mentions of a document and the entities they name.
+
+``find_mentions(src)`` returns where ``src.clean`` names an actor: names of the actors file
+(``loaders.extract.matcher``), acronyms the document defines, names found by naming patterns, titles
+and law articles (``loaders.extract.actor_rules``), persons introduced with an affiliation ("Nuth
+Sokhom, formerly of FUNCINPEC") or in a list of members, and a surname alone standing for a person
+named in full earlier in the document. Mentions are sorted and never overlap: the longest wins, then
+the most reliable rule (lexicon, acronym, article, title, pattern, person, surname).
+
+``register(mentions, src, facts)`` adds the entities they name, with their aliases and, per
+document, the passage of the first mention as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from graph.factset import FactSet
+from graph.ids import entity_id
+from graph.model import Entity
+from loaders.extract import actor_rules as rules
+from loaders.extract.lexicon import ORG_MARK, actor_by_id, phrase_regex, roles
+from loaders.extract.matcher import lexicon_matcher
+from loaders.extract.mentions import Mention
+from loaders.extract.names import Token, fold, tokenize
+from loaders.extract.textspans import sentence_at
+from loaders.source import SourceText
+
+PRIORITY = {"lexicon": 0, "acronym": 1, "article": 2, "title": 3, "pattern": 4, "person": 5, "surname": 6}
+ORG_TYPES = frozenset({"Party", "Organization", "Institution", "MediaOutlet", "ForeignActor"})
+_ARTICLE_NAME = re.compile(r"^Article (?P<n>.+?) of (?P<law>.+)$")
+_NAME = r"[A-Z][a-zA-Z'\u2019\-]+(?:[ \t]+[A-Z][a-zA-Z'\u2019\-]+){1,2}"
+
+
+def select(cands: Iterable[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: at each place the longest, then the most reliable rule."""
+    ordered = sorted(cands, key=lambda m: (-(m.end - m.start), PRIORITY.get(m.how, 9), m.start))
+    taken: list[Mention] = []
+    for m in ordered:
+        if all(m.end <= t.start or m.start >= t.end for t in taken):
+            taken.append(m)
+    return sorted(taken)
+
+
+def _covered(toks: list[Token], mentions: list[Mention]) -> list[bool]:
+    spans = sorted((m.start, m.end) for m in mentions)
+    out, k = [], 0
+    for t in toks:
+        while k < len(spans) and spans[k][1] <= t.start:
+            k += 1
+        out.append(k < len(spans) and spans[k][0] < t.end)
+    return out
+
+
+def _lexicon_mentions(text: str, toks: list[Token]) -> list[Mention]:
+    out = []
+    for m in lexicon_matcher().find(text, toks):
+        a = m.actor
+        out.append(Mention(toks[m.start].start, toks[m.end - 1].end, a.id, a.type, a.name, "lexicon"))
+    return out
+
+
+def _acronym_mentions(text: str, toks: list[Token], found: list[Mention]) -> list[Mention]:
+    """Acronyms the document defines name the defined actor everywhere in the document."""
+    by_end = {m.end: m for m in found}
+    defined: dict[str, Mention] = {}
+    out: list[Mention] = []
+    for acr, s, e in rules.acronym_definitions(text):
+        known = by_end.get(e)
+        if known is not None and known.start <= s:
+            defined.setdefault(acr, known)
+            continue
+        name = rules.surface(text, s, e)
+        long_toks = [t for t in tokenize(name) if t.folded not in rules.CONNECTORS]
+        while long_toks and long_toks[0].folded in rules.words().stop:
+            name = name[name.index(long_toks[0].text) + len(long_toks[0].text):].strip()
+            long_toks = long_toks[1:]
+        type_ = rules.head_type(tuple(t.folded for t in tokenize(name)))
+        overlaps = any(s < f.end and f.start < e for f in found)
+        if not type_ or fold(name) in rules.words().generic_names or overlaps:
+            continue
+        m = rules.mention(e - len(name), e, type_, name, "acronym")
+        out.append(m)
+        defined.setdefault(acr, m)
+    for t in toks:
+        d = defined.get(t.shape)
+        if d is not None:
+            out.append(Mention(t.start, t.end, d.entity, d.type, d.name, "acronym"))
+    return out
+
+
+def _appositive_persons(text: str, found: list[Mention]) -> list[Mention]:
+    """Persons written with an affiliation ("X, formerly of FUNCINPEC") or listed as members."""
+    masked = list(text)
+    for m in found:
+        if m.type in ORG_TYPES:
+            masked[m.start:m.end] = ORG_MARK + " " * (m.end - m.start - 1)
+    mtext = "".join(masked)
+    r = roles()
+    affs = "|".join(phrase_regex(a["phrase"]).replace("(?P<org>", "(?:") for a in r["affiliations"])
+    groups = "|".join(re.escape(w) for w in r["person_groups"])
+    intros = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in r["list_intros"])
+    out = []
+    for m in re.finditer(rf"(?P<name>{_NAME})\s*,\s+(?:{affs})", mtext):
+        out.append((m.start("name"), m.end("name")))
+    names = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?"
+    lst = re.compile(rf"\b(?:{groups})\s*,?\s+(?:{intros})\s+(?P<list>{names})")
+    for m in lst.finditer(mtext):
+        for n in re.finditer(_NAME, m.group("list")):
+            out.append((m.start("list") + n.start(), m.start("list") + n.end()))
+    res = []
+    for s, e in out:
+        name = rules.surface(text, s, e)
+        if rules.person_name_ok(name):
+            res.append(rules.mention(s, e, "Person", name, "person"))
+    return res
+
+
+def _surname_mentions(text: str, toks: list[Token], found: list[Mention]) -> list[Mention]:
+    """A capitalised word equal to the last word of a person named in full earlier names that person."""
+    persons = sorted(m for m in found if m.type == "Person" and len(m.name.split()) >= 2)
+    covered = _covered(toks, found)
+    stop = rules.words().stop | rules.words().generic
+    out, last, k = [], {}, 0
+    for i, t in enumerate(toks):
+        while k < len(persons) and persons[k].end <= t.start:
+            last[tokenize(persons[k].name)[-1].folded] = persons[k]
+            k += 1
+        p = last.get(t.folded)
+        if p is None or covered[i] or not t.capitalised or len(t.folded) < 4 or t.folded in stop:
+            continue
+        prev_joined = i > 0 and toks[i - 1].capitalised and text[toks[i - 1].end:t.start].strip() == ""
+        next_joined = (i + 1 < len(toks) and toks[i + 1].capitalised
+                       and text[t.start + len(t.text):toks[i + 1].start].strip() == "")
+        if not prev_joined and not next_joined:
+            out.append(Mention(t.start, t.end, p.entity, "Person", p.name, "surname"))
+    return out
+
+
+def find_mentions(src: SourceText) -> list[Mention]:
+    text = src.clean
+    toks = tokenize(text)
+    found = _lexicon_mentions(text, toks)
+    found = select(found + _acronym_mentions(text, toks, found))
+    laws = {m.start: m for m in found if m.type == "Law"}
+    cands = found + rules.law_articles(text, laws) + rules.titled_persons(text)
+    cands += rules.named_by_head(text, toks, _covered(toks, found))
+    found = select(cands)
+    found = select(found + _appositive_persons(text, found))
+    return select(found + _surname_mentions(text, toks, found))
+
+
+def register(mentions: Iterable[Mention], src: SourceText, facts: FactSet) -> None:
+    """Add the entities ``mentions`` name, each with the passage of its first mention here as evidence."""
+    known = actor_by_id()
+    seen: set[str] = set()
+    for m in sorted(mentions):
+        if m.entity in seen:
+            continue
+        seen.add(m.entity)
+        actor = known.get(m.entity)
+        aliases = set(actor.aliases) if actor else set()
+        attributes = dict(actor.attributes) if actor else {}
+        written = rules.surface(src.clean, m.start, m.end)
+        if m.how in ("acronym", "surname") and fold(written) != fold(m.name):
+            aliases.add(written)
+        if m.type == "LawArticle":
+            am = _ARTICLE_NAME.match(m.name)
+            if am:
+                law = re.sub(r"^the ", "", am.group("law"))
+                attributes.update(law=entity_id("Law", law), article=am.group("n"))
+        s, e = sentence_at(src.clean, m.start)
+        evidence = [src.evidence(s, e)]
+        facts.add_entity(Entity(m.entity, m.type, m.name, aliases - {m.name}, attributes, evidence))
+    # an acronym defined for a new actor: record it on that actor
+    for m in mentions:
+        if m.how == "acronym" and m.entity in facts.entities:
+            written = rules.surface(src.clean, m.start, m.end)
+            if fold(written) != fold(m.name):
+                facts.entities[m.entity].aliases.add(written)
