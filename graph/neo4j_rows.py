@@ -4,7 +4,9 @@ The property graph this describes (documented in ``docs/README-neo4j.md``):
 
 - ``(:Document)``, ``(:Entity:<Type>)``, ``(:Event:<Type>)``, ``(:Membership)``, ``(:Evidence)``;
   every node has a unique ``id`` (the model's stable id).
-- Participants are relationships from the event, typed by role: ``(:Event)-[:AGENT|TARGET|...]->(:Entity)``.
+- Participants are relationships from the event, typed by role: ``(:Event)-[:AGENT|TARGET|...]->(:Entity)``
+  (or ``->(:Event)`` when a participant is an event, e.g. the election a statement is about).
+- A law article names its law in the attribute ``part_of`` or ``law``: ``(:LawArticle)-[:PART_OF]->(:Law)``.
 - A membership is a node of its own, like an event: ``(:Membership)-[:MEMBER]->(person)`` and
   ``(:Membership)-[:ORGANIZATION]->(body)``, carrying ``role`` and its dates.
 - Evidence is a node per passage, ``(fact)-[:SUPPORTED_BY]->(:Evidence)-[:IN]->(:Document)``; a
@@ -13,8 +15,10 @@ The property graph this describes (documented in ``docs/README-neo4j.md``):
 - A fuzzy date ``d`` becomes ``d_from``/``d_to`` (Neo4j ``date`` values, first and last day of its
   interval), ``d_value`` (as written, ``2023-05``), ``d_precision``, ``d_derivation`` and, when known,
   ``d_phrase`` and ``d_anchor``.
-- Attributes: the whole dict as JSON in ``attributes_json``; scalar values and lists of scalars are also
-  plain properties (``stance``) unless the name is taken by a property above.
+- Attributes: scalar values and lists of scalars are plain properties (``stance``) unless the name is
+  taken by a property above; ``attributes_json`` holds the dict as compact sorted JSON (absent when
+  empty; for events without ``stance``, which has a property of its own), the same text as the RDF
+  ``kg:attributes`` literal, so both backends answer alike.
 
 Nothing here talks to a server, so the rows are checked without one.
 """
@@ -33,6 +37,10 @@ from graph.model import Evidence, FuzzyDate
 
 Row = dict[str, Any]
 _SCALARS = (str, int, float, bool)
+#: Event attributes with a property of their own in every adapter (left out of ``attributes_json``).
+OWN_EVENT_ATTRIBUTES = ("stance",)
+#: Entity attributes naming the entity this one is part of (a law article's law).
+PART_OF_KEYS = ("part_of", "law")
 
 
 def evidence_id(ev: Evidence) -> str:
@@ -73,9 +81,13 @@ def _storable(value: Any) -> bool:
     return False
 
 
-def attribute_props(attributes: dict[str, Any], taken: Row) -> Row:
-    """``attributes_json`` plus every storable attribute whose name is still free."""
-    out: Row = {"attributes_json": json.dumps(attributes, sort_keys=True, ensure_ascii=False, default=str)}
+def attribute_props(attributes: dict[str, Any], taken: Row, own: tuple[str, ...] = ()) -> Row:
+    """Every storable attribute whose name is still free, and ``attributes_json`` (without ``own``)."""
+    out: Row = {}
+    rest = {k: v for k, v in attributes.items() if k not in own}
+    if rest:
+        out["attributes_json"] = json.dumps(rest, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                                            default=str)
     for key, value in sorted(attributes.items()):
         if key not in taken and key not in out and _storable(value):
             out[key] = list(value) if isinstance(value, tuple) else value
@@ -93,13 +105,16 @@ class GraphRows:
     documents: list[Row] = field(default_factory=list)
     evidence: list[Row] = field(default_factory=list)
     entities: list[Row] = field(default_factory=list)
+    part_of: list[Row] = field(default_factory=list)
     events: list[Row] = field(default_factory=list)
+    roles: list[Row] = field(default_factory=list)
     memberships: list[Row] = field(default_factory=list)
 
     def kinds(self) -> list[tuple[str, list[Row]]]:
         """In push order: what a row refers to is written before it."""
         return [("documents", self.documents), ("evidence", self.evidence), ("entities", self.entities),
-                ("events", self.events), ("memberships", self.memberships)]
+                ("part_of", self.part_of), ("events", self.events), ("roles", self.roles),
+                ("memberships", self.memberships)]
 
     @property
     def build(self) -> str:
@@ -128,17 +143,20 @@ def to_rows(facts: FactSet) -> GraphRows:
                  "aliases": sorted(ent.aliases - {ent.name})}
         props |= attribute_props(ent.attributes, props)
         passages |= {evidence_id(e): e for e in ent.evidence}
-        rows.entities.append({"id": ent.id, "labels": [ent.type], "props": props,
-                              "evidence": _evidence_ids(ent.evidence)})
+        ev_ids = _evidence_ids(ent.evidence)
+        rows.entities.append({"id": ent.id, "labels": [ent.type], "props": props, "evidence": ev_ids})
+        named = {ent.attributes.get(k) for k in PART_OF_KEYS}
+        wholes = {v for v in named if isinstance(v, str) and v in facts.entities}
+        rows.part_of += [{"id": ent.id, "whole": w, "evidence": ev_ids} for w in sorted(wholes)]
     for event in sorted(facts.events.values(), key=lambda e: e.id):
         props = {"id": event.id, "type": event.type, "flags": sorted(event.flags)}
         props |= date_props("date", event.date)
-        props |= attribute_props(event.attributes, props)
+        props |= attribute_props(event.attributes, props, OWN_EVENT_ATTRIBUTES)
         ev_ids = _evidence_ids(event.evidence)
         passages |= {evidence_id(e): e for e in event.evidence}
-        participants = sorted({(rel_type(p.role), p.entity) for p in event.participants})
-        rows.events.append({"id": event.id, "labels": [event.type], "props": props, "evidence": ev_ids,
-                            "participants": [{"type": t, "entity": e} for t, e in participants]})
+        rows.events.append({"id": event.id, "labels": [event.type], "props": props, "evidence": ev_ids})
+        for rtype, entity in sorted({(rel_type(p.role), p.entity) for p in event.participants}):
+            rows.roles.append({"event": event.id, "type": rtype, "entity": entity, "evidence": ev_ids})
     for m in sorted(facts.memberships.values(), key=lambda m: m.id):
         props = {"id": m.id, "role": m.role, "person": m.person, "organization": m.organization}
         props |= date_props("start", m.start) | date_props("end", m.end)
