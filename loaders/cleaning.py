@@ -140,12 +140,12 @@ def collapse_spaces(t: Tracked) -> Tracked:
     return t.sub(_SPACES, lambda m: [(m.start(), m.start() + 1)])
 
 
-def clean(t: Tracked) -> Tracked:
-    """The whole cleaning: see the module docstring."""
+def clean(t: Tracked, hard_breaks: bool = False) -> Tracked:
+    """The whole cleaning: see the module docstring. ``hard_breaks``: keep every line break (HTML)."""
     t = normalize_characters(t)
     t = strip_markup(t)
     notes = footnote_numbers(t.text)
-    t = reflow(t)
+    t = reflow(t, hard_breaks)
     t = drop_note_numbers(t, notes)
     t = fold_homoglyphs(t)
     return collapse_spaces(t)

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from loaders.tracked import Lit, Piece, Tracked
 
 SKIP = frozenset({
-    "script", "style", "nav", "header", "footer", "head", "noscript", "template", "svg", "aside",
+    "script", "style", "nav", "header", "footer", "head", "title", "noscript", "template", "svg", "aside",
 })
 MAIN = frozenset({"main", "article"})
 BLOCK = frozenset({

@@ -115,7 +115,7 @@ def read_source(path: Path, meta: dict[str, Any] | None = None) -> list[SourceTe
     parts = find_parts(base.text)
     sources: list[SourceText] = []
     for part in parts:
-        tracked = clean(part_text(base, part))
+        tracked = clean(part_text(base, part), hard_breaks=path.suffix.lower() in (".html", ".htm"))
         if not tracked.text.strip():
             continue
         if len(parts) == 1:

@@ -152,15 +152,16 @@ def _hyphen_join(a: Line, b: Line, text_lower: str) -> list[Piece]:
     return [(a.start, a.end if keep_hyphen else a.end - 1), (b.start, b.end)]
 
 
-def reflow(t: Tracked) -> Tracked:
-    """Join wrapped lines, drop footnotes, keep paragraphs as ``\\n\\n`` (see the module docstring)."""
+def reflow(t: Tracked, hard_breaks: bool = False) -> Tracked:
+    """Join wrapped lines, drop footnotes, keep paragraphs as ``\\n\\n`` (see the module docstring).
+    With ``hard_breaks`` (text made from HTML, whose line breaks all come from tags) no line is joined."""
     lines = split_lines(t.text.replace("\f", " "))
     dropped = footnote_lines(lines)
     content = [i for i, line in enumerate(lines) if not line.blank and i not in dropped]
     if not content:
         return t.rebuild([])
     gaps = _gaps(content, lines, dropped)
-    double = double_spaced(content, lines, gaps)
+    double = not hard_breaks and double_spaced(content, lines, gaps)
     width = _percentile([len(lines[i].text) for i in content if not is_table(lines[i])], 0.8)
     lower = t.text.lower()
     pieces: list[Piece] = []
@@ -176,6 +177,8 @@ def reflow(t: Tracked) -> Tracked:
         # "1." / "a)" opens an item unless it just goes on a wrapped sentence ("(Article" + "31) and")
         numbered = _NUMBERED.match(b.raw) and (para or ends_sentence(a.text) or not long_a)
         if is_table(a) or is_table(b) or _BULLET.match(b.raw) or numbered:
+            sep = "\n\n" if para else "\n"
+        elif hard_breaks:
             sep = "\n\n" if para else "\n"
         elif b.text[0].islower() and not ends_sentence(a.text) and not is_table(a):
             sep = "" if a.text.endswith("-") else " "

@@ -206,3 +206,12 @@ def test_pdf_text_layer_with_offsets(tmp_path: Path) -> None:
     assert ev.quote.startswith("Candlelight Party in May 2023") and ev.quote.endswith("July 2023")
     with_meta = read_source(path, {"title": "From the manifest", "published": "2023-06"})[0].document
     assert with_meta.title == "From the manifest" and with_meta.published == FuzzyDate("2023-06", "month")
+
+
+def test_html_without_head_or_main(tmp_path: Path) -> None:
+    path = tmp_path / "bare.htm"
+    path.write_text("<title>Bare page</title><p>First <b>bold</b> line.<br>Second line.<p>Next paragraph",
+                    encoding="utf-8")
+    [src] = read_source(path)
+    assert src.document.title == "Bare page"
+    assert src.clean == "First bold line.\nSecond line.\n\nNext paragraph"
