@@ -1,0 +1,208 @@
+"""People's ties to bodies: roles in the NEC or a party, party affiliations, offices held.
+
+Works on a document's actor mentions: persons and bodies are masked in the clean text (offsets kept)
+so that the phrase rules read like the texts do. The words come from ``data/lexicon/roles.yaml``.
+
+- body roles: "NEC chair Prach Chan", "Chhun, an NEC member", "president of the Candlelight Party,
+  X", "X became the NEC chair" (start = a date of the sentence), "X's resignation as CNRP chairman"
+  (end = a date of the sentence);
+- affiliations: "X, formerly of FUNCINPEC", "A, B, and C, have CPP ties", "X, the remaining CNRP
+  nominee" -> role ``affiliated`` to the party, attribute ``basis`` (former, ties, nominee, ...);
+- composition: in a paragraph about a body's members ("NEC members", "the NEC's composition"), the
+  persons listed or introduced with an affiliation are members of that body;
+- offices: a title with an office in roles.yaml ("Prime Minister Hun Sen") -> a membership in the
+  office's body (the Royal Government of Cambodia, role ``prime-minister``), unless the title is
+  foreign ("Thai Prime Minister").
+A date in the sentence that is neither a start nor an end is kept as attribute ``as_of``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from graph.factset import FactSet
+from graph.ids import membership_id
+from graph.model import Entity, FuzzyDate, Membership
+from loaders.extract.lexicon import ORG_MARK, PERSON_MARK, actor_by_name, phrase_regex, roles
+from loaders.extract.mentions import Mention
+from loaders.extract.textspans import first_date, paragraph_at, sentence_at
+from loaders.source import SourceText
+
+BODY_TYPES = frozenset({"Party", "Organization", "Institution", "MediaOutlet", "ForeignActor"})
+AFFILIATION_TYPES = frozenset({"Party", "Organization"})
+ORG = f"(?P<org>{ORG_MARK}) *(?:['\u2019]s)?"
+P = f"(?P<p>{PERSON_MARK}) *"
+PLIST = rf"(?P<plist>{PERSON_MARK} *(?:,\s+{PERSON_MARK} *)*(?:,?\s+and\s+{PERSON_MARK} *)?)"
+DET = r"(?:(?:the|a|an)\s+)?"
+FORMER = r"(?:(?P<former>former|then)[\s-]+)?"
+
+
+def _alts(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Rules:
+    role_of: dict[str, str]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    affiliations: tuple[tuple[str, re.Pattern[str]], ...]
+    composition: tuple[re.Pattern[str], ...]
+    offices: dict[str, dict[str, str]]
+    office_re: re.Pattern[str]
+    foreign: frozenset[str]
+
+
+@cache
+def rules() -> Rules:
+    r = roles()
+    role_of = {re.sub(r"[\s-]+", " ", k.lower()): v for k, v in r["body_roles"].items()}
+    R = rf"(?P<role>{_alts(list(r['body_roles']))})\b"
+    start, end = _alts(r["role_start"]), _alts(r["role_end"])
+    pats = [
+        ("plain", rf"{ORG}\s+{R}\s+{P}"),                                   # NEC chair X
+        ("plain", rf"{P},\s+{DET}{FORMER}{ORG}\s+{R}"),                     # X, an NEC member
+        ("plain", rf"{R}\s+of\s+(?:the\s+)?{ORG},?\s+{P}"),                 # chair of the NEC, X
+        ("plain", rf"{P},\s+{DET}{FORMER}{R}\s+of\s+(?:the\s+)?{ORG}"),     # X, the chair of the NEC
+        ("start", rf"(?:{start})\s+{DET}{ORG}\s+{R}"),                    # ... became the NEC chair
+        ("start", rf"(?:{start})\s+{DET}{R}\s+of\s+(?:the\s+)?{ORG}"),  # ... became chair of the NEC
+        ("end", rf"{P}(?:['\u2019]s)?\s+(?:{end})\s+{DET}{ORG}\s+{R}"),    # X's resignation as CNRP chairman
+        ("representative", rf"{ORG}\s*\(\s*(?:[A-Z][a-z]*\.?\s+)?{P}\)"),  # NEC (Mr. X)
+    ]
+    affs = tuple((a["basis"], re.compile(rf"{PLIST},?\s+{phrase_regex(a['phrase'])}", re.I))
+                 for a in r["affiliations"])
+    comp = _alts(r["composition_words"])
+    composition = (re.compile(rf"{ORG}\s+(?:{comp})\b", re.I),
+                   re.compile(rf"\b(?:{comp})\s+of\s+(?:the\s+)?{ORG}", re.I))
+    offices = {re.sub(r"\s+", " ", t["words"].lower()): t["office"] for t in r["titles"] if t.get("office")}
+    office_re = re.compile(rf"(?:\b(?P<q>[A-Za-z]+)[ \t-]+)?(?P<title>{_alts(list(offices))})[ \t]+{P}", re.I)
+    return Rules(role_of, tuple((k, re.compile(p, re.I)) for k, p in pats), affs, composition, offices,
+                 office_re, frozenset(w.lower() for w in r["foreign_qualifiers"]))
+
+
+@dataclass(frozen=True)
+class Tie:
+    person: Mention
+    org: Mention | str  # a mention, or the name of a known body (an office)
+    role: str
+    at: int  # where it is stated (for the evidence sentence)
+    kind: str = "plain"  # plain, start, end
+    basis: str | None = None
+    former: bool = False
+
+
+def _mask(text: str, mentions: list[Mention]) -> tuple[str, dict[int, Mention]]:
+    chars = list(text)
+    at: dict[int, Mention] = {}
+    for m in mentions:
+        mark = PERSON_MARK if m.type == "Person" else ORG_MARK if m.type in BODY_TYPES else None
+        if mark:
+            chars[m.start:m.end] = mark + " " * (m.end - m.start - 1)
+            at[m.start] = m
+    return "".join(chars), at
+
+
+def _persons_in(masked: str, at: dict[int, Mention], s: int, e: int) -> list[Mention]:
+    return [at[i] for i in range(s, e) if masked[i] == PERSON_MARK]
+
+
+def _ties(text: str, masked: str, at: dict[int, Mention]) -> Iterator[Tie]:
+    ru = rules()
+    for kind, pat in ru.patterns:
+        for m in pat.finditer(masked):
+            org = at[m.start("org")]
+            written = m.groupdict().get("role")
+            role = ru.role_of[re.sub(r"[\s-]+", " ", written.lower())] if written else "representative"
+            if kind == "start":
+                s, _ = sentence_at(text, m.start())
+                before = _persons_in(masked, at, s, m.start())
+                if not before:
+                    continue
+                person = before[0]
+            else:
+                person = at[m.start("p")]
+            if kind == "representative":
+                kind = "plain"
+            former = bool(m.groupdict().get("former"))
+            if org.type == "Party" and role == "member":
+                yield Tie(person, org, "affiliated", m.start(), kind, "member", former)
+            else:
+                yield Tie(person, org, role, m.start(), kind, None, former)
+    for basis, pat in ru.affiliations:
+        for m in pat.finditer(masked):
+            org = at[m.start("org")]
+            if org.type not in AFFILIATION_TYPES:
+                continue
+            for person in _persons_in(masked, at, m.start("plist"), m.end("plist")):
+                yield Tie(person, org, "affiliated", person.start, "plain", basis)
+    for m in ru.office_re.finditer(masked):
+        q = (m.group("q") or "").lower()
+        if q in ru.foreign:
+            continue
+        office = ru.offices[re.sub(r"\s+", " ", m.group("title").lower())]
+        yield Tie(at[m.start("p")], office["organization"], office["role"], m.start("title"), "plain",
+                  None, q in ("former", "then") or m.group("title").lower().startswith("then"))
+
+
+def _composition(text: str, masked: str, at: dict[int, Mention], ties: list[Tie]) -> Iterator[Tie]:
+    """Persons listed or introduced with an affiliation in a paragraph about a body's members."""
+    intros = _alts(roles()["list_intros"])
+    listed = re.compile(rf"\b(?:{intros})\s+{PLIST}", re.I)
+    done: set[tuple[int, int]] = set()
+    for m in (m for pat in rules().composition for m in pat.finditer(masked)):
+        body = at[m.start("org")]
+        if body.type != "Institution":
+            continue
+        ps, pe = paragraph_at(text, m.start())
+        if (ps, pe, body.entity) in done:
+            continue
+        done.add((ps, pe, body.entity))
+        has_role = {t.person.entity for t in ties
+                    if isinstance(t.org, Mention) and t.org.entity == body.entity}
+        members = [t.person for t in ties if t.role == "affiliated" and ps <= t.at < pe]
+        for lm in listed.finditer(masked, ps, pe):
+            members += _persons_in(masked, at, lm.start("plist"), lm.end("plist"))
+        for person in members:
+            if person.entity not in has_role:
+                has_role.add(person.entity)
+                yield Tie(person, body, "member", person.start, "plain")
+
+
+def _office_entity(name: str, src: SourceText, at: int, facts: FactSet) -> str | None:
+    for type_ in ("Institution", "ForeignActor"):
+        actor = actor_by_name(type_, name)
+        if actor:
+            s, e = sentence_at(src.clean, at)
+            facts.add_entity(Entity(actor.id, actor.type, actor.name, set(actor.aliases) - {actor.name},
+                                    dict(actor.attributes), [src.evidence(s, e)]))
+            return actor.id
+    return None
+
+
+def extract_memberships(src: SourceText, mentions: list[Mention], facts: FactSet) -> None:
+    """Add to ``facts`` the memberships the document states between its persons and bodies."""
+    text = src.clean
+    masked, at = _mask(text, mentions)
+    ties = list(_ties(text, masked, at))
+    ties += list(_composition(text, masked, at, ties))
+    for t in ties:
+        org = t.org.entity if isinstance(t.org, Mention) else _office_entity(t.org, src, t.at, facts)
+        if org is None or org == t.person.entity:
+            continue
+        s, e = sentence_at(text, t.at)
+        date: FuzzyDate | None = first_date(text, s, e)
+        attributes: dict[str, object] = {}
+        if t.basis:
+            attributes["basis"] = t.basis
+        if t.former:
+            attributes["former"] = True
+        if date is not None and t.kind == "plain":
+            attributes["as_of"] = date.value
+        facts.add_membership(Membership(
+            membership_id(t.person.entity, org, t.role), t.person.entity, org, t.role,
+            start=date if t.kind == "start" else None, end=date if t.kind == "end" else None,
+            attributes=attributes, evidence=[src.evidence(s, e)],
+        ))
