@@ -163,45 +163,56 @@ def _deterministic_jitter(node: str, radius: float) -> tuple[float, float]:
 def layout(g: nx.MultiDiGraph, seed: int = 7, full_limit: int = 800) -> dict[str, tuple[float, float]]:
     """Positions in [-1, 1]², the same for the same graph.
 
-    Up to ``full_limit`` nodes, a seeded spring layout of the whole graph. Above it, the force layout is
-    quadratic, so only the backbone (the entities, tied when they share an event or a membership) is
-    laid out, and every other node is placed near the middle of its already placed neighbours.
+    Up to ``full_limit`` connected nodes, a seeded spring layout of all of them. Above it the force
+    layout is quadratic, so only the backbone (the entities, tied when they share an event or a
+    membership) is laid out, and every other node is placed near the middle of its placed neighbours.
+    Nodes without any edge sit on a ring around the drawing, not flung to its far corners.
     """
     simple = nx.Graph()
     simple.add_nodes_from(sorted(g))
     simple.add_edges_from(sorted((u, v) for u, v in g.edges() if u != v))
-    if len(simple) == 0:
-        return {}
-    if len(simple) <= full_limit:
-        pos = nx.spring_layout(simple, seed=seed, iterations=100, k=1.6 / math.sqrt(len(simple)))
-        return _normalise({n: (float(p[0]), float(p[1])) for n, p in pos.items()})
-    backbone = _backbone(g, simple, full_limit)
+    core = simple.subgraph([n for n in simple if simple.degree(n) > 0])
+    pos: dict[str, tuple[float, float]] = {}
+    if 0 < len(core) <= full_limit:
+        found = nx.spring_layout(core, seed=seed, iterations=100, k=1.6 / math.sqrt(len(core)))
+        pos = {n: (float(p[0]), float(p[1])) for n, p in found.items()}
+    elif len(core) > full_limit:
+        pos = _place_around_backbone(g, core, seed, full_limit)
+    if pos:
+        pos = _normalise(pos, 1.0)
+    outside = sorted(n for n in simple if n not in pos)
+    radius = 1.08 if pos else 1.0
+    for i, n in enumerate(outside):
+        a = 2 * math.pi * i / len(outside)
+        pos[n] = (radius * math.cos(a), radius * math.sin(a))
+    return _normalise(pos, 1.0)
+
+
+def _place_around_backbone(g: nx.MultiDiGraph, core: nx.Graph, seed: int, limit: int) -> dict:
+    backbone = _backbone(g, core, limit)
     pos = {n: (float(p[0]), float(p[1])) for n, p in
            nx.spring_layout(backbone, seed=seed, iterations=40, method="energy").items()}
     spacing = 1.0 / math.sqrt(len(backbone) or 1)
-    pending = [n for n in simple if n not in pos]
+    pending = [n for n in core if n not in pos]
     while pending:
         rest = []
         for n in pending:
-            placed = [pos[m] for m in simple[n] if m in pos]
+            placed = [pos[m] for m in core[n] if m in pos]
             if not placed:
                 rest.append(n)
                 continue
             dx, dy = _deterministic_jitter(n, spacing)
             cx, cy = sum(p[0] for p in placed) / len(placed), sum(p[1] for p in placed) / len(placed)
             pos[n] = (cx + dx, cy + dy)
-        if len(rest) == len(pending):  # unconnected to anything placed: a ring around the drawing
-            for i, n in enumerate(sorted(rest)):
-                a = 2 * math.pi * i / len(rest)
-                pos[n] = (1.15 * math.cos(a), 1.15 * math.sin(a))
-            rest = []
+        if len(rest) == len(pending):  # parts not reaching the backbone: left to the outer ring
+            break
         pending = rest
-    return _normalise(pos)
+    return pos
 
 
 def _backbone(g: nx.MultiDiGraph, simple: nx.Graph, limit: int) -> nx.Graph:
     """Entities (the ``limit`` best connected), linked when an event or a membership joins them."""
-    entities = sorted((n for n, a in g.nodes(data=True) if a["kind"] == "entity"),
+    entities = sorted((n for n, a in g.nodes(data=True) if a["kind"] == "entity" and n in simple),
                       key=lambda n: (-simple.degree(n), n))[:limit]
     chosen = set(entities)
     bb = nx.Graph()
@@ -215,9 +226,13 @@ def _backbone(g: nx.MultiDiGraph, simple: nx.Graph, limit: int) -> nx.Graph:
     return bb
 
 
-def _normalise(pos: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+def _normalise(pos: dict[str, tuple[float, float]], half_width: float) -> dict[str, tuple[float, float]]:
+    """Centred, the larger side spanning ``[-half_width, half_width]``."""
+    if not pos:
+        return {}
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     half = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
-    return {n: (round((x - cx) / half, 5), round((y - cy) / half, 5)) for n, (x, y) in sorted(pos.items())}
+    f = half_width / half
+    return {n: (round((x - cx) * f, 5), round((y - cy) * f, 5)) for n, (x, y) in sorted(pos.items())}

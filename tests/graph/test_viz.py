@@ -112,6 +112,11 @@ def test_same_input_same_bytes() -> None:
     assert build_page(to_networkx(big)) == build_page(to_networkx(synthetic_facts(900, seed=4)))
 
 
+def test_empty_graph_gives_a_page() -> None:
+    data = embedded_data(build_page(to_networkx(FactSet())))
+    assert data["nodes"] == {} and data["legend"] == []
+
+
 def test_nodes_have_positions_and_physics_is_off() -> None:
     html = build_page(to_networkx(synthetic_facts(120)))
     assert '"physics": {"enabled": false}' in html
@@ -133,6 +138,7 @@ def small_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def run_kg(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, (result.output, result.exception)
     return result.exit_code, result.stdout, result.stderr if hasattr(result, "stderr") else ""
 
 
