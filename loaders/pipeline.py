@@ -9,7 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from graph.factset import FactSet
-from graph.model import Skipped
+from graph.ids import slug
+from graph.model import Document, Skipped
 from kg.errors import AbortRun, SkipItem
 from loaders.extract import extract_all
 from loaders.manifest import MANIFEST, load_manifest
@@ -24,10 +25,17 @@ def list_documents(corpus: Path) -> list[Path]:
     """Every file of the folder (recursively) but the manifest and hidden files, in a stable order."""
     if not corpus.is_dir():
         raise AbortRun(f"corpus folder not found: {corpus}")
-    return sorted(
-        p for p in corpus.rglob("*")
-        if p.is_file() and p.name != MANIFEST and not any(part.startswith(".") for part in p.relative_to(corpus).parts)
-    )
+    def visible(p: Path) -> bool:
+        return not any(part.startswith(".") for part in p.relative_to(corpus).parts)
+
+    return sorted(p for p in corpus.rglob("*") if p.is_file() and p.name != MANIFEST and visible(p))
+
+
+def _unique_id(doc: Document, rel: str, facts: FactSet) -> None:
+    """Two files with one stem (``a.html``, ``a.pdf``) must not share a document id."""
+    other = facts.documents.get(doc.id)
+    if other is not None and other.file != doc.file:
+        doc.id = slug(rel) if doc.span is None else f"{slug(rel)}--{doc.id.split('--', 1)[-1]}"
 
 
 def read_corpus(corpus: Path, facts: FactSet, progress: ProgressFn | None = None) -> list[SourceText]:
@@ -38,10 +46,14 @@ def read_corpus(corpus: Path, facts: FactSet, progress: ProgressFn | None = None
         rel = path.relative_to(corpus).as_posix()
         try:
             for src in read_source(path, manifest.get(rel) or manifest.get(path.name)):
+                _unique_id(src.document, rel, facts)
                 facts.add_document(src.document)
                 sources.append(src)
         except SkipItem as exc:
-            facts.skipped.append(Skipped(rel, str(exc)))
+            reason = str(exc)
+            for prefix in (f"{rel}: ", f"{path.name}: "):
+                reason = reason.removeprefix(prefix)
+            facts.skipped.append(Skipped(rel, reason))
         if progress:
             progress("read", i + 1, len(files))
     return sources

@@ -40,6 +40,8 @@ class SourceText:
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for ``clean[start:end]``: file offsets and the file's own text between them."""
+        start = max(0, min(start, len(self.clean)))
+        end = max(start, min(end, len(self.clean)))
         while start < end and self.clean[start].isspace():
             start += 1
         while end > start and self.clean[end - 1].isspace():

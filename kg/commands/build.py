@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cliutil import err_console, progress_bar, workspace_option
+from kg.cliutil import progress_bar, workspace_option
 from kg.errors import KGError
 from kg.workspace import DEFAULT_CORPUS, Workspace
 
@@ -27,7 +27,7 @@ def command(corpus: Path, strict: bool, progress: bool | None, workspace: Path |
     with progress_bar(progress) as bar:
         facts = ws.build(corpus, bar)
     for s in facts.skipped:
-        err_console.print(f"[yellow]warning:[/yellow] skipped {s.file}: {s.reason}", highlight=False)
+        click.echo(f"kg: warning: skipped {s.file}: {s.reason}", err=True)
     summary = facts.summary()
     ents = ", ".join(f"{k} {v}" for k, v in summary["entities"].items()) or "none"  # type: ignore[union-attr]
     evs = ", ".join(f"{k} {v}" for k, v in summary["events"].items()) or "none"  # type: ignore[union-attr]
