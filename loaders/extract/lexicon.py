@@ -48,7 +48,7 @@ class Actor:
         return (self.name, *self.aliases)
 
 
-def _read(name: str) -> Any:
+def read_lexicon(name: str) -> Any:
     path = LEXICON_DIR / name
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -58,7 +58,7 @@ def _read(name: str) -> Any:
 
 @cache
 def actors() -> tuple[Actor, ...]:
-    data = _read("actors.yaml")
+    data = read_lexicon("actors.yaml")
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
         raise AbortRun("lexicon actors.yaml: expected a mapping with an 'actors' list")
     out: list[Actor] = []
@@ -104,7 +104,7 @@ def actor_by_name(type_: str, name: str) -> Actor | None:
 
 @cache
 def roles() -> dict[str, Any]:
-    data = _read("roles.yaml")
+    data = read_lexicon("roles.yaml")
     if not isinstance(data, dict):
         raise AbortRun("lexicon roles.yaml: expected a mapping")
     for key, kind in _ROLE_KEYS.items():

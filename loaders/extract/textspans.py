@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from graph.model import FuzzyDate
@@ -93,3 +94,17 @@ def first_date(text: str, start: int = 0, end: int | None = None) -> FuzzyDate |
         return FuzzyDate.of(int(m.group("y1")), month, int(day) if day else None, phrase=m.group())
     except ValueError:
         return FuzzyDate.of(int(m.group("y1")), month, phrase=m.group())
+
+
+def iter_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, FuzzyDate]]:
+    """Every date stated in ``text[start:end]``, as ``(offset, FuzzyDate)``."""
+    end = len(text) if end is None else end
+    pos = start
+    while True:
+        m = _DATE.search(text, pos, end)
+        if not m:
+            return
+        d = first_date(text, m.start(), m.end())
+        if d is not None:
+            yield m.start(), d
+        pos = m.end()
