@@ -1,16 +1,92 @@
-"""RDF exports of the fact model.
+"""RDF exports of the fact model: Turtle, N-Triples, N-Quads, TriG and JSON-LD.
 
-PROVISIONAL stub; the RDF work replaces it (Turtle, N-Triples, N-Quads/TriG, JSON-LD).
+All formats hold the same triples (``graph.rdf.quads``: the facts and the VoID description); N-Quads
+and TriG also keep the graphs (the default graph plus one named graph per source document holding its
+evidence passages). Output is byte-identical for the same input: N-Triples/N-Quads are sorted lines,
+Turtle/TriG come from rdflib over a graph without blank nodes, JSON-LD is compacted with the published
+context (``graph/context.jsonld``, embedded so the file parses offline) and its arrays sorted.
 """
 
 from __future__ import annotations
 
-from typing import IO
+import json
+from pathlib import Path
+from typing import IO, Any
 
+import pyoxigraph as ox
+
+from graph import vocab
 from graph.factset import FactSet
+from graph.rdf import quads, to_dataset, to_graph
+from graph.rdf_store import to_ox_quads
+from kg.errors import UsageError
 
-RDF_FORMATS: tuple[str, ...] = ("turtle", "ntriples", "nquads", "jsonld")
+RDF_FORMATS: tuple[str, ...] = ("turtle", "ntriples", "nquads", "trig", "jsonld")
+CONTEXT_PATH = Path(__file__).resolve().parent / "context.jsonld"
+MEDIA_TYPES = {
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+    "nquads": "application/n-quads",
+    "trig": "application/trig",
+    "jsonld": "application/ld+json",
+}
+
+
+def context() -> dict[str, Any]:
+    """The published JSON-LD context, with ``id:`` pointing at the configured base."""
+    ctx = json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))["@context"]
+    ctx["id"] = vocab.base_iri() + "id/"
+    return ctx
+
+
+def _sorted_lines(data: bytes) -> bytes:
+    lines = sorted(set(data.decode("utf-8").splitlines()))
+    return ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
+
+
+def _line_based(facts: FactSet, with_graphs: bool) -> bytes:
+    items = quads(facts) if with_graphs else [(s, p, o, None) for s, p, o, _ in quads(facts)]
+    fmt = ox.RdfFormat.N_QUADS if with_graphs else ox.RdfFormat.N_TRIPLES
+    data = ox.serialize(list(to_ox_quads(items)) if with_graphs else [q.triple for q in to_ox_quads(items)],
+                        format=fmt)
+    return _sorted_lines(data)
+
+
+def _canonical_json(node: Any) -> Any:
+    """Arrays sorted (JSON-LD arrays are unordered sets unless ``@list``), keys sorted on dump."""
+    if isinstance(node, dict):
+        return {k: v if k == "@list" else _canonical_json(v) for k, v in node.items()}
+    if isinstance(node, list):
+        items = [_canonical_json(x) for x in node]
+        return sorted(items, key=lambda x: json.dumps(x, sort_keys=True, ensure_ascii=False))
+    return node
+
+
+def _jsonld(facts: FactSet) -> bytes:
+    ctx = context()
+    text = to_graph(facts).serialize(format="json-ld", context=ctx, auto_compact=True)
+    doc = json.loads(text)
+    if isinstance(doc, list):
+        doc = {"@graph": doc}
+    body = {k: v for k, v in doc.items() if k != "@context"}
+    out = {"@context": ctx, **_canonical_json(body)}
+    return (json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def render(facts: FactSet, fmt: str) -> bytes:
+    """The export of ``facts`` in ``fmt`` (one of ``RDF_FORMATS``) as bytes."""
+    if fmt == "ntriples":
+        return _line_based(facts, with_graphs=False)
+    if fmt == "nquads":
+        return _line_based(facts, with_graphs=True)
+    if fmt == "turtle":
+        return to_graph(facts).serialize(format="turtle", encoding="utf-8")
+    if fmt == "trig":
+        return to_dataset(facts).serialize(format="trig", encoding="utf-8")
+    if fmt == "jsonld":
+        return _jsonld(facts)
+    raise UsageError(f"unknown RDF format {fmt!r} (known: {', '.join(RDF_FORMATS)})")
 
 
 def write_rdf(facts: FactSet, fmt: str, out: IO[bytes]) -> None:
-    raise NotImplementedError(fmt)
+    out.write(render(facts, fmt))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from graph.factset import FactSet
 from graph.sparql_bind import bind
@@ -110,3 +110,17 @@ def select(store: ox.Store, sparql: str, bindings: Mapping[str, Any] | None = No
         raise UsageError("select() needs a SELECT query")
     names = [v.value for v in result.variables]
     return [{n: python_value(row[n]) for n in names} for row in result]
+
+
+def store_graph(store: ox.Store) -> Graph:
+    """All triples of the store (every graph) as one rdflib ``Graph``, e.g. for SHACL validation."""
+    data = ox.serialize((q.triple for q in store), format=ox.RdfFormat.N_TRIPLES)
+    g = Graph()
+    if data:
+        g.parse(data=data, format="nt")
+    return g
+
+
+def triple_count(store: ox.Store) -> int:
+    """Number of triples over all graphs (each triple of this project lives in exactly one graph)."""
+    return len(store)
