@@ -130,7 +130,7 @@ def _options(large: bool) -> dict[str, Any]:
         "layout": {"improvedLayout": False, "randomSeed": 1},
         "nodes": {"borderWidth": 1, "font": {"size": 15, "face": "sans-serif", "strokeWidth": 3,
                                              "strokeColor": "#ffffff"},
-                  "scaling": {"label": {"drawThreshold": 7}}},
+                  "scaling": {"label": {"drawThreshold": 5}}},
         "edges": {"smooth": False if large else {"type": "continuous", "roundness": 0.2},
                   "font": {"size": 10, "align": "middle", "color": "#52606d", "strokeWidth": 3},
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
@@ -156,7 +156,7 @@ def build_network(g: nx.MultiDiGraph, size_by: str = "degree", seed: int = 7) ->
         net.add_node(n, label=_short(a["label"]), shape=shape, color=color, size=_size(g, n, size_by),
                      x=round(x * spread, 1), y=round(y * spread, 1), title=tip, kgKind=a["kind"],
                      kgType=a["type"], kgStart=date.get("start"), kgEnd=date.get("end"),
-                     font={"size": 12 if a["kind"] == "event" else 15})
+                     font={"size": 11 if a["kind"] == "event" else 20})
     edge_ids: dict[tuple[str, str, str], str] = {}
     for i, (u, v, k, a) in enumerate(sorted(g.edges(keys=True, data=True), key=lambda e: e[:3])):
         eid = f"e{i}"

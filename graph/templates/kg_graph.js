@@ -119,6 +119,7 @@
       var items = DATA.legend.filter(function (t) { return t.kind === group[0]; });
       if (!items.length) return;
       box.appendChild(el("div", { "class": "group", text: group[1] }));
+      var grid = box.appendChild(el("div", { "class": items.length > 6 ? "items" : "" }));
       items.forEach(function (t) {
         var box2 = el("input", { type: "checkbox", "data-type": t.type });
         box2.checked = true;
@@ -126,7 +127,7 @@
           if (box2.checked) state.hiddenTypes.delete(t.type); else state.hiddenTypes.add(t.type);
           applyView();
         });
-        box.appendChild(el("label", {}, [box2, glyph(t.shape, t.color), t.type + " (" + t.count + ")"]));
+        grid.appendChild(el("label", {}, [box2, glyph(t.shape, t.color), t.type + " (" + t.count + ")"]));
       });
     });
   }
