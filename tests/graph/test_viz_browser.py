@@ -196,6 +196,11 @@ def test_corpus_page(browser: Any, built_workspace: Workspace, tmp_path: Path) -
     page = Page(browser, g, tmp_path / "corpus.html")
     assert page.js("nodes.length") == g.number_of_nodes()
     assert page.js("edges.length") == g.number_of_edges()
+    actors = sorted((n for n, a in g.nodes(data=True) if a["kind"] == "entity"), key=lambda n: (-g.degree(n), n))
+    if actors:  # the best connected actor, selected: its panel is what docs/viz.png shows
+        page.tab.mouse.click(*page.node_point(actors[0]))
+        page.tab.wait_for_function("id => document.getElementById('panel').dataset.showing === id", arg=actors[0])
+        assert g.nodes[actors[0]]["label"] in page.panel()
     page.screenshot("viz-corpus.png")
     page.close()
 
