@@ -128,14 +128,16 @@ def test_click_on_an_event_lists_participants_and_date(small: Page) -> None:
 
 
 def test_click_on_a_membership_edge_shows_its_dates_and_evidence(small: Page) -> None:
-    (x1, y1), (x2, y2) = small.node_point("person/jane-roe"), small.node_point("party/blue")
     eid = small.js("edges.get({filter: e => e.kgKind === 'membership'})[0].id")
     small.js("id => { network.selectEdges([id]); kg.showEdge(id); }", eid)
     text = small.panel()
     assert "leader" in text and "2012 (year)" in text and "2016-03 (month)" in text
     assert "Jane Roe, leader of the BP" in text
-    small.tab.mouse.click(1, 1)  # the mouse path, too: a click near the middle of the edge
-    small.tab.mouse.click(x1 + (x2 - x1) * 0.3, y1 + (y2 - y1) * 0.3)
+    small.js("kg.showNode('party/blue')")
+    # the mouse path, too: a click on the drawn edge, a third of the way along its (curved) line
+    dom = small.js("id => network.canvasToDOM(network.body.edges[id].edgeType.getPoint(0.3))", eid)
+    box = small.tab.locator("#mynetwork").bounding_box()
+    small.tab.mouse.click(box["x"] + dom["x"], box["y"] + dom["y"])
     small.tab.wait_for_function("id => document.getElementById('panel').dataset.showing === id", arg=eid)
 
 
