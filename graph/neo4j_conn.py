@@ -51,26 +51,53 @@ def _first_line(exc: BaseException) -> str:
     return str(text).strip().splitlines()[0]
 
 
-@contextmanager
-def connect(settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
-    """A driver whose connectivity is checked; connection failures become ``BackendUnavailable``."""
+def _translate(exc: BaseException, settings: Neo4jSettings) -> BackendUnavailable:
     where = settings.uri
+    if isinstance(exc, neo4j_errors.AuthError):
+        who = f"user {settings.user!r}" if settings.password is not None else "no credentials"
+        return BackendUnavailable(
+            f"Neo4j at {where} refused {who}: check --user/--password or NEO4J_USER/NEO4J_PASSWORD")
+    return BackendUnavailable(
+        f"Neo4j at {where} is unreachable ({_first_line(exc).rstrip(':')}); "
+        "start it with `docker compose up -d neo4j`")
+
+
+#: Driver errors that mean "the server is not there for us" (anything else is a real error).
+CONNECTION_ERRORS = (neo4j_errors.AuthError, neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired,
+                     OSError)
+
+
+def open_driver(settings: Neo4jSettings) -> neo4j.Driver:
+    """A driver whose connectivity and credentials are checked (the caller closes it)."""
     try:
         driver = neo4j.GraphDatabase.driver(settings.uri, auth=settings.auth)
     except (ValueError, neo4j_errors.ConfigurationError) as exc:
-        raise BackendUnavailable(f"Neo4j: bad URI {where!r}: {_first_line(exc)}") from None
+        raise BackendUnavailable(f"Neo4j: bad URI {settings.uri!r}: {_first_line(exc)}") from None
     try:
         driver.verify_connectivity()
+    except CONNECTION_ERRORS as exc:
+        driver.close()
+        raise _translate(exc, settings) from None
+    return driver
+
+
+@contextmanager
+def connect(settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
+    """A checked driver for a ``with`` block; connection failures inside it also become
+    ``BackendUnavailable``."""
+    driver = open_driver(settings)
+    try:
         yield driver
-    except neo4j_errors.AuthError:
-        who = f"user {settings.user!r}" if settings.password is not None else "no credentials"
-        raise BackendUnavailable(
-            f"Neo4j at {where} refused {who}: check --user/--password or NEO4J_USER/NEO4J_PASSWORD"
-        ) from None
-    except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as exc:
-        raise BackendUnavailable(
-            f"Neo4j at {where} is unreachable ({_first_line(exc).rstrip(':')}); "
-            "start it with `docker compose up -d neo4j`"
-        ) from None
+    except CONNECTION_ERRORS as exc:
+        raise _translate(exc, settings) from None
     finally:
         driver.close()
+
+
+@contextmanager
+def translated(settings: Neo4jSettings) -> Iterator[None]:
+    """Turn connection failures of the block into ``BackendUnavailable``."""
+    try:
+        yield
+    except CONNECTION_ERRORS as exc:
+        raise _translate(exc, settings) from None

@@ -68,3 +68,50 @@ def synthetic_facts(n_events: int, n_entities: int = 200, n_docs: int = 20) -> F
             {"n": i}, [Evidence(f"doc-{i % n_docs}", 1000 + i, 1050 + i, f"event {i}")],
         ))
     return fs
+
+
+def question_facts() -> FactSet:
+    """``sample_facts`` plus what every catalogue question looks for: a law article, a
+    disqualification under it, a media closure, a foreign statement about an election, a body's
+    member with a party affiliation, a role without a relationship type of its own."""
+    fs = sample_facts()
+    ev = passage("The Court dissolved the Alpha Party")
+    for eid, etype, name, attrs in [
+        ("lawarticle/law-on-parties-art-6", "LawArticle", "Article 6 of the Law on Parties",
+         {"part_of": "law/law-on-parties"}),
+        ("party/beta-party", "Party", "Beta Party", {}),
+        ("institution/election-body", "Institution", "Election Body", {}),
+        ("mediaoutlet/free-radio", "MediaOutlet", "Free Radio", {}),
+        ("foreignactor/utopia", "ForeignActor", "Utopia", {}),
+        ("person/john-doe", "Person", "John Doe", {}),
+    ]:
+        fs.add_entity(Entity(eid, etype, name, set(), attrs, [ev]))
+    fs.add_event(Event("event/election-2022", "Election", FuzzyDate.of(2022, 7), [], {}, [ev]))
+    fs.add_event(Event(
+        "event/disqualification-1", "Disqualification", FuzzyDate.of(2022),
+        [Participant("agent", "institution/election-body"), Participant("target", "party/beta-party"),
+         Participant("instrument", "lawarticle/law-on-parties-art-6"), Participant("witness", "person/john-doe")],
+        {}, [ev],
+    ))
+    fs.add_event(Event(
+        "event/amendment-2", "Amendment", FuzzyDate.of(2021, 12),
+        [Participant("target", "lawarticle/law-on-parties-art-6")], {}, [ev],
+    ))
+    fs.add_event(Event(
+        "event/mediaclosure-1", "MediaClosure", FuzzyDate.of(2022, 6, 1),
+        [Participant("agent", "institution/the-court"), Participant("target", "mediaoutlet/free-radio"),
+         Participant("instrument", "law/law-on-parties")],
+        {"how": "licence revoked", "count": 2}, [ev],
+    ))
+    fs.add_event(Event(
+        "event/foreignstatement-1", "ForeignStatement", FuzzyDate.of(2022, 8),
+        [Participant("agent", "foreignactor/utopia"), Participant("subject", "event/election-2022")],
+        {"stance": "condemn"}, [ev],
+    ))
+    fs.add_event(Event("event/foreignstatement-2", "ForeignStatement", None,
+                       [Participant("agent", "foreignactor/utopia")], {"stance": "concern"}, [ev]))
+    fs.add_membership(Membership("membership/doe-body", "person/john-doe", "institution/election-body",
+                                 "member", FuzzyDate.of(2018, 3), FuzzyDate.of(2023), {}, [ev]))
+    fs.add_membership(Membership("membership/doe-alpha", "person/john-doe", "party/alpha-party",
+                                 "affiliated", FuzzyDate.of(2015), None, {}, [ev]))
+    return fs
