@@ -32,6 +32,7 @@ class Words:
     generic: frozenset[str]
     generic_names: frozenset[str]
     heads: tuple[tuple[str, str, tuple[str, ...]], ...]  # (type, "prefix"|"suffix", folded head)
+    titles: frozenset[str]  # one-word titles ("President", "Mr."): never part of a person's name
 
 
 @cache
@@ -48,6 +49,7 @@ def words() -> Words:
         generic=frozenset(fold(w) for w in r["generic_words"]),
         generic_names=frozenset(fold(n) for n in r["generic_names"]),
         heads=tuple(heads),
+        titles=frozenset(fold(t["words"]) for t in r["titles"] if len(t["words"].split()) == 1),
     )
 
 
@@ -109,14 +111,21 @@ def runs(text: str, toks: list[Token], covered: list[bool]) -> list[tuple[int, i
     return out
 
 
-def named_by_head(text: str, toks: list[Token], covered: list[bool]) -> list[Mention]:
+def named_by_head(text: str, toks: list[Token], covered: list[bool],
+                  known: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Names with a head word. A known name (``known`` spans) may only end such a name, as in
+    "Khmer Rice Farmers Party" around a known "Farmers Party"; a name holding a known name elsewhere
+    is two names run together ("National Assembly Cambodian People's Party")."""
     w = words()
     out = []
     for i, j in runs(text, toks, covered):
-        while i < j and (toks[i].folded in w.stop or toks[i].folded in CONNECTORS):
-            i += 1
-        while i < j - 1 and toks[i].shape.isupper() and not toks[i + 1].shape.isupper():
-            i += 1  # "CSO Civil Society Organisation": an abbreviation list entry
+        while i < j:
+            if toks[i].folded in w.stop or toks[i].folded in CONNECTORS:
+                i += 1
+            elif i < j - 1 and toks[i].shape.isupper() and not toks[i + 1].shape.isupper():
+                i += 1  # "CSO Civil Society Organisation": an abbreviation list entry
+            else:
+                break
         if j - i < 2 or j - i > 7:
             continue
         run = toks[i:j]
@@ -126,6 +135,9 @@ def named_by_head(text: str, toks: list[Token], covered: list[bool]) -> list[Men
         key = tuple(t.folded for t in run)
         type_ = head_type(key)
         name = surface(text, run[0].start, run[-1].end)
+        s, e = run[0].start, run[-1].end
+        if any(ks < e and s < ke and not (s < ks and ke == e) for ks, ke in known):
+            continue
         if type_ and fold(name) not in w.generic_names:
             out.append(mention(run[0].start, run[-1].end, type_, name, "pattern"))
     return out
@@ -200,21 +212,22 @@ def _title_regex() -> re.Pattern[str]:
     for t in sorted(roles()["titles"], key=lambda t: -len(t["words"])):
         w = re.escape(t["words"]).replace(r"\ ", r"\s+")
         alts.append(f"[{w[0].upper()}{w[0].lower()}]{w[1:]}" if w[0].isalpha() else w)
-    name = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}"
-    return re.compile(rf"(?<![\w-])(?P<title>{'|'.join(alts)})[ \t]+(?P<name>{name})")
+    name = rf"{_NAME_WORD}(?:(?:[ ]+|[ ]*\n[ ]*){_NAME_WORD}){{1,3}}"
+    return re.compile(rf"(?<![\w-])(?P<title>{'|'.join(alts)})(?:[ ]+|[ ]*\n[ ]*)(?P<name>{name})")
 
 
 def person_name_ok(name: str) -> bool:
     toks = tokenize(name)
     w = words()
-    return (2 <= len(toks) <= 3 and all(t.capitalised and t.folded not in w.stop and t.folded not in w.generic
-                                        for t in toks) and head_type(tuple(t.folded for t in toks)) is None)
+    bad = w.stop | w.generic | w.titles
+    return (2 <= len(toks) <= 3 and all(t.capitalised and t.folded not in bad for t in toks)
+            and head_type(tuple(t.folded for t in toks)) is None)
 
 
 def titled_persons(text: str) -> list[Mention]:
     out = []
     for m in _title_regex().finditer(text):
-        name = m.group("name")
+        name = re.sub(r"['\u2019]s$", "", m.group("name"))
         if len(name.split()) > 3 or not person_name_ok(name):
             continue
         end = m.start("name") + len(name)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from graph.factset import FactSet
 from graph.ids import entity_id
@@ -30,7 +31,7 @@ from loaders.source import SourceText
 PRIORITY = {"lexicon": 0, "acronym": 1, "article": 2, "title": 3, "pattern": 4, "person": 5, "surname": 6}
 ORG_TYPES = frozenset({"Party", "Organization", "Institution", "MediaOutlet", "ForeignActor"})
 _ARTICLE_NAME = re.compile(r"^Article (?P<n>.+?) of (?P<law>.+)$")
-_NAME = r"[A-Z][a-zA-Z'\u2019\-]+(?:[ \t]+[A-Z][a-zA-Z'\u2019\-]+){1,2}"
+_NAME = r"[A-Z][a-zA-Z'\u2019\-]+(?:(?:[ ]+|[ ]*\n[ ]*)[A-Z][a-zA-Z'\u2019\-]+){1,2}"
 
 
 def select(cands: Iterable[Mention]) -> list[Mention]:
@@ -90,30 +91,44 @@ def _acronym_mentions(text: str, toks: list[Token], found: list[Mention]) -> lis
     return out
 
 
-def _appositive_persons(text: str, found: list[Mention]) -> list[Mention]:
-    """Persons written with an affiliation ("X, formerly of FUNCINPEC") or listed as members."""
+@cache
+def _person_cues() -> tuple[re.Pattern[str], ...]:
+    """Phrases that show a capitalised name (group ``name``) is a person, the way memberships do."""
+    r = roles()
+    ci = lambda alts: "(?i:" + "|".join(  # noqa: E731
+        re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]") for w in sorted(alts, key=len, reverse=True)) + ")"
+    affs = "(?i:" + "|".join(phrase_regex(a["phrase"]).replace("(?P<org>", "(?:") for a in r["affiliations"]) + ")"
+    role, ends = ci(r["body_roles"]), ci(r["role_end"])
+    org = ORG_MARK + r" *(?:['\u2019]s)?"
+    det = r"(?:(?i:the|a|an)\s+)?(?:(?i:former)\s+)?"
+    names = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?"
+    return tuple(re.compile(p) for p in (
+        rf"(?P<name>{names})\s*,?\s+{affs}",                             # X, formerly of FUNCINPEC
+        rf"\b{ci(r['person_groups'])}\s*,?\s+{ci(r['list_intros'])}\s+(?P<name>{names})",  # members such as X
+        rf"{org}\s+{role}\s+(?P<name>{_NAME})",                        # NEC chair X
+        rf"\b{role}\s+(?i:of)\s+(?:(?i:the)\s+)?{org},?\s+(?P<name>{_NAME})",  # president of the CLP, X
+        rf"(?P<name>{_NAME})\s*,\s+{det}(?:{org}\s+{role}|{role}\s+(?i:of)\s+(?:(?i:the)\s+)?{org})",
+        rf"(?P<name>{_NAME})(?:['\u2019]s)?\s+{ends}",                    # X's resignation as
+    ))
+
+
+def _cued_persons(text: str, found: list[Mention]) -> list[Mention]:
+    """Persons named with a tie to a body ("X, formerly of FUNCINPEC", "NEC chair X", "members, such as
+    X, Y and Z"): two or three capitalised words where the phrase puts a person."""
     masked = list(text)
     for m in found:
         if m.type in ORG_TYPES:
             masked[m.start:m.end] = ORG_MARK + " " * (m.end - m.start - 1)
     mtext = "".join(masked)
-    r = roles()
-    affs = "|".join(phrase_regex(a["phrase"]).replace("(?P<org>", "(?:") for a in r["affiliations"])
-    groups = "|".join(re.escape(w) for w in r["person_groups"])
-    intros = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in r["list_intros"])
-    out = []
-    for m in re.finditer(rf"(?P<name>{_NAME})\s*,\s+(?:{affs})", mtext):
-        out.append((m.start("name"), m.end("name")))
-    names = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?"
-    lst = re.compile(rf"\b(?:{groups})\s*,?\s+(?:{intros})\s+(?P<list>{names})")
-    for m in lst.finditer(mtext):
-        for n in re.finditer(_NAME, m.group("list")):
-            out.append((m.start("list") + n.start(), m.start("list") + n.end()))
     res = []
-    for s, e in out:
-        name = rules.surface(text, s, e)
-        if rules.person_name_ok(name):
-            res.append(rules.mention(s, e, "Person", name, "person"))
+    for pat in _person_cues():
+        for m in pat.finditer(mtext):
+            for n in re.finditer(_NAME, m.group("name")):
+                s, e = m.start("name") + n.start(), m.start("name") + n.end()
+                e -= 2 if re.search(r"['\u2019]s$", text[s:e]) else 0
+                name = rules.surface(text, s, e)
+                if rules.person_name_ok(name):
+                    res.append(rules.mention(s, e, "Person", name, "person"))
     return res
 
 
@@ -130,7 +145,8 @@ def _surname_mentions(text: str, toks: list[Token], found: list[Mention]) -> lis
         p = last.get(t.folded)
         if p is None or covered[i] or not t.capitalised or len(t.folded) < 4 or t.folded in stop:
             continue
-        prev_joined = i > 0 and toks[i - 1].capitalised and text[toks[i - 1].end:t.start].strip() == ""
+        prev_joined = (i > 0 and toks[i - 1].capitalised and toks[i - 1].folded not in stop
+                       and text[toks[i - 1].end:t.start].strip() == "")
         next_joined = (i + 1 < len(toks) and toks[i + 1].capitalised
                        and text[t.start + len(t.text):toks[i + 1].start].strip() == "")
         if not prev_joined and not next_joined:
@@ -145,9 +161,11 @@ def find_mentions(src: SourceText) -> list[Mention]:
     found = select(found + _acronym_mentions(text, toks, found))
     laws = {m.start: m for m in found if m.type == "Law"}
     cands = found + rules.law_articles(text, laws) + rules.titled_persons(text)
-    cands += rules.named_by_head(text, toks, _covered(toks, found))
+    lexical = [m for m in found if m.how == "lexicon"]
+    others = [m for m in found if m.how != "lexicon"]
+    cands += rules.named_by_head(text, toks, _covered(toks, others), [(m.start, m.end) for m in lexical])
     found = select(cands)
-    found = select(found + _appositive_persons(text, found))
+    found = select(found + _cued_persons(text, found))
     return select(found + _surname_mentions(text, toks, found))
 
 

@@ -65,16 +65,15 @@ class Matcher:
         for word in vocab:
             for d in deletions(word):
                 self.fuzzy[d].add(word)
-        self._fix_cache: dict[str, str | None] = {}
+        self._fix_cache: dict[str, frozenset[str]] = {}
 
-    def correction(self, tok: Token) -> str | None:
-        """The lexicon word a capitalised, unknown, long token is a one-edit misspelling of."""
+    def corrections(self, tok: Token) -> frozenset[str]:
+        """The lexicon words a capitalised, unknown, long token may be a one-edit misspelling of."""
         w = tok.folded
         if len(w) < _MIN_FUZZY_TOKEN or not tok.capitalised or w in self.all_tokens:
-            return None
+            return frozenset()
         if w not in self._fix_cache:
-            cands = {c for d in deletions(w) for c in self.fuzzy.get(d, ()) if near(w, c)}
-            self._fix_cache[w] = cands.pop() if len(cands) == 1 else None
+            self._fix_cache[w] = frozenset(c for d in deletions(w) for c in self.fuzzy.get(d, ()) if near(w, c))
         return self._fix_cache[w]
 
     def _token_ok(self, tok: Token, want: str, pat: Pattern, first: bool) -> int:
@@ -84,20 +83,19 @@ class Matcher:
                 return 1
             if len(pat.strict) >= 5 and tok.capitalised and tok.folded == want:
                 return 1
-            if len(pat.strict) >= 7 and tok.shape.isupper() and self.correction(tok) == want:
+            if len(pat.strict) >= 7 and tok.shape.isupper() and want in self.corrections(tok):
                 return 2
             return 0
         if first and not (tok.capitalised or tok.shape[:1].isdigit()):
             return 0
         if tok.folded == want:
             return 1
-        return 2 if self.correction(tok) == want else 0
+        return 2 if want in self.corrections(tok) else 0
 
     def match_at(self, text: str, toks: list[Token], i: int) -> Match | None:
         first = toks[i]
         cands = list(self.by_first.get(first.folded, ()))
-        fix = self.correction(first)
-        if fix:
+        for fix in self.corrections(first):
             cands += self.by_first.get(fix, ())
         cands.sort(key=lambda p: -len(p.key))
         for pat in cands:

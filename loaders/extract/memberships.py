@@ -35,7 +35,7 @@ BODY_TYPES = frozenset({"Party", "Organization", "Institution", "MediaOutlet", "
 AFFILIATION_TYPES = frozenset({"Party", "Organization"})
 ORG = f"(?P<org>{ORG_MARK}) *(?:['\u2019]s)?"
 P = f"(?P<p>{PERSON_MARK}) *"
-PLIST = rf"(?P<plist>{PERSON_MARK} *(?:,\s+{PERSON_MARK} *)*(?:,?\s+and\s+{PERSON_MARK} *)?)"
+PLIST = rf"(?P<plist>{PERSON_MARK}(?:\s*,\s+{PERSON_MARK})*(?:\s*,?\s+and\s+{PERSON_MARK})?) *"
 DET = r"(?:(?:the|a|an)\s+)?"
 FORMER = r"(?:(?P<former>former|then)[\s-]+)?"
 

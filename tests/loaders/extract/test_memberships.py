@@ -1,0 +1,96 @@
+"""Memberships on short invented texts: one phrase kind per test."""
+
+from graph.ids import entity_id
+from loaders.extract.memberships import extract_memberships
+from tests.loaders.extract.helpers import facts_of
+
+NEC = entity_id("Institution", "National Election Committee")
+CPP = entity_id("Party", "Cambodian People's Party")
+FUN = entity_id("Party", "FUNCINPEC")
+
+
+def ties(text: str) -> set[tuple[str, str, str, str | None]]:
+    """(person name, organisation name, role, basis) of every membership the text states."""
+    src, ms, facts = facts_of(text)
+    extract_memberships(src, ms, facts)
+    for m in facts.memberships.values():
+        for ev in m.evidence:
+            assert src.raw[ev.start:ev.end] == ev.quote
+    return {(facts.entity_name(m.person), facts.entity_name(m.organization), m.role, m.attributes.get("basis"))
+            for m in facts.memberships.values()}
+
+
+def memberships(text: str):
+    src, ms, facts = facts_of(text)
+    extract_memberships(src, ms, facts)
+    return facts
+
+
+def test_body_role_before_the_name():
+    assert ties("Yesterday NEC spokesperson Chea Dara denied it.") == {
+        ("Chea Dara", "National Election Committee", "spokesperson", None)}
+
+
+def test_deputy_secretary_general_and_vice_chair():
+    got = ties("NEC deputy secretary-general Lim Sovan resigned. NEC vice-chair Kong Vibol stayed.")
+    assert ("Lim Sovan", "National Election Committee", "deputy-secretary-general", None) in got
+    assert ("Kong Vibol", "National Election Committee", "vice-chair", None) in got
+
+
+def test_became_chair_gives_the_start_date():
+    facts = memberships("In March 2019, Chea Dara, a senior CPP member, became the NEC chair.")
+    chair = next(m for m in facts.memberships.values() if m.role == "chair")
+    assert chair.organization == NEC and chair.start is not None and chair.start.value == "2019-03"
+    aff = next(m for m in facts.memberships.values() if m.role == "affiliated")
+    assert aff.organization == CPP and aff.attributes["basis"] == "member"
+
+
+def test_resignation_gives_the_end_date():
+    facts = memberships("Lim Sovan's resignation as CNRP chairman came in June 2016.")
+    (m,) = facts.memberships.values()
+    assert m.role == "chair" and m.end is not None and m.end.value == "2016-06"
+
+
+def test_party_leader_and_president_of():
+    got = ties("CNRP leader Chea Dara met the president of the Candlelight Party, Lim Sovan.")
+    assert ("Chea Dara", "Cambodia National Rescue Party", "leader", None) in got
+    assert ("Lim Sovan", "Candlelight Party", "president", None) in got
+
+
+def test_member_appositive():
+    assert ties("Sovan, a former teacher, met Lim Sovan. Chea Dara, an NEC member, left.") >= {
+        ("Chea Dara", "National Election Committee", "member", None)}
+
+
+def test_affiliation_phrases():
+    got = ties("The board includes Chea Dara, formerly of FUNCINPEC; Lim Sovan, linked to the CPP; "
+               "Kong Vibol, associated with the Candlelight Party; and Pen Sothy, the remaining CNRP nominee.")
+    assert {("Chea Dara", "FUNCINPEC", "affiliated", "former"),
+            ("Lim Sovan", "Cambodian People's Party", "affiliated", "linked"),
+            ("Kong Vibol", "Candlelight Party", "affiliated", "associated"),
+            ("Pen Sothy", "Cambodia National Rescue Party", "affiliated", "nominee")} <= got
+
+
+def test_list_with_party_ties():
+    got = ties("Officials such as Chea Dara, Lim Sovan, and Kong Vibol, have CPP ties.")
+    assert {p for p, o, r, b in got if o == "Cambodian People's Party" and b == "ties"} == {
+        "Chea Dara", "Lim Sovan", "Kong Vibol"}
+
+
+def test_composition_paragraph_makes_listed_and_affiliated_persons_members():
+    text = ("The NEC's composition changed. Other NEC members, such as Chea Dara and Lim Sovan, stayed, "
+            "while Kong Vibol, previously with COMFREL, was chosen by consensus.\n\n"
+            "Pen Sothy, formerly of FUNCINPEC, runs a shop.")
+    got = ties(text)
+    members = {p for p, o, r, b in got if o == "National Election Committee" and r == "member"}
+    assert members == {"Chea Dara", "Lim Sovan", "Kong Vibol"}
+    assert ("Kong Vibol", "Committee for Free and Fair Elections in Cambodia", "affiliated", "former") in got
+
+
+def test_prime_minister_title_is_an_office_but_not_a_foreign_one():
+    got = ties("Prime Minister Chea Dara met Thai Prime Minister Somchai Wong.")
+    assert got == {("Chea Dara", "Royal Government of Cambodia", "prime-minister", None)}
+
+
+def test_no_membership_without_a_tie():
+    assert ties("Chea Dara and the NEC and the CPP were all mentioned, and Lim Sovan too.") == set()
