@@ -84,7 +84,14 @@ def head_type(key: tuple[str, ...]) -> str | None:
 
 
 def _gap(text: str, a: Token, b: Token) -> str:
-    return text[a.start + len(a.text):b.start]
+    """The text between two tokens; a line break only joins a wrapped prose line, not a table row
+    or a heading (a line of less than 60 characters or with tabs or pipes)."""
+    gap = text[a.start + len(a.text):b.start]
+    if "\n" in gap:
+        line = text[text.rfind("\n", 0, a.start) + 1:a.start + len(a.text)]
+        if len(line) < 60 or "\t" in line or "|" in line:
+            return "\n\n"
+    return gap
 
 
 def runs(text: str, toks: list[Token], covered: list[bool]) -> list[tuple[int, int]]:
