@@ -98,17 +98,18 @@ def _person_cues() -> tuple[re.Pattern[str], ...]:
     ci = lambda alts: "(?i:" + "|".join(  # noqa: E731
         re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]") for w in sorted(alts, key=len, reverse=True)) + ")"
     affs = "(?i:" + "|".join(phrase_regex(a["phrase"]).replace("(?P<org>", "(?:") for a in r["affiliations"]) + ")"
-    role, ends = ci(r["body_roles"]), ci(r["role_end"])
+    role, ends, starts = ci(r["body_roles"]), ci(r["role_end"]), ci(r["role_start"])
     org = ORG_MARK + r" *(?:['\u2019]s)?"
-    det = r"(?:(?i:the|a|an)\s+)?(?:(?i:former)\s+)?"
+    det = r"(?:(?i:the|a|an)\s+)?(?:(?i:former|new|first|interim|acting)\s+)?"
     names = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?"
     return tuple(re.compile(p) for p in (
         rf"(?P<name>{names})\s*,?\s+{affs}",                             # X, formerly of FUNCINPEC
         rf"\b{ci(r['person_groups'])}\s*,?\s+{ci(r['list_intros'])}\s+(?P<name>{names})",  # members such as X
-        rf"{org}\s+{role}\s+(?P<name>{_NAME})",                        # NEC chair X
+        rf"{org}\s+{role}\s+(?P<name>{names})",                        # NEC chair X; NEC members X and Y
         rf"\b{role}\s+(?i:of)\s+(?:(?i:the)\s+)?{org},?\s+(?P<name>{_NAME})",  # president of the CLP, X
         rf"(?P<name>{_NAME})\s*,\s+{det}(?:{org}\s+{role}|{role}\s+(?i:of)\s+(?:(?i:the)\s+)?{org})",
         rf"(?P<name>{_NAME})(?:['\u2019]s)?\s+{ends}",                    # X's resignation as
+        rf"(?P<name>{_NAME})\s+{starts}\s+{det}(?:{org}\s+{role}|{role}\s+(?i:of)\s+(?:(?i:the)\s+)?{org})",
     ))
 
 

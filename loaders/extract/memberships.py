@@ -36,7 +36,8 @@ AFFILIATION_TYPES = frozenset({"Party", "Organization"})
 ORG = f"(?P<org>{ORG_MARK}) *(?:['\u2019]s)?"
 P = f"(?P<p>{PERSON_MARK}) *"
 PLIST = rf"(?P<plist>{PERSON_MARK}(?:\s*,\s+{PERSON_MARK})*(?:\s*,?\s+and\s+{PERSON_MARK})?) *"
-DET = r"(?:(?:the|a|an)\s+)?"
+_SINCE = re.compile(r"\bsince\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
+DET = r"(?:(?:the|a|an)\s+)?(?:(?:new|first|interim|acting|current|sole)\s+)?"
 FORMER = r"(?:(?P<former>former|then)[\s-]+)?"
 
 
@@ -63,7 +64,7 @@ def rules() -> Rules:
     R = rf"(?P<role>{_alts(list(r['body_roles']))})\b"
     start, end = _alts(r["role_start"]), _alts(r["role_end"])
     pats = [
-        ("plain", rf"{ORG}\s+{R}\s+{P}"),                                   # NEC chair X
+        ("plain", rf"{ORG}\s+{R}\s+{PLIST}"),                               # NEC chair X; NEC members X and Y
         ("plain", rf"{P},\s+{DET}{FORMER}{ORG}\s+{R}"),                     # X, an NEC member
         ("plain", rf"{R}\s+of\s+(?:the\s+)?{ORG},?\s+{P}"),                 # chair of the NEC, X
         ("plain", rf"{P},\s+{DET}{FORMER}{R}\s+of\s+(?:the\s+)?{ORG}"),     # X, the chair of the NEC
@@ -122,15 +123,18 @@ def _ties(text: str, masked: str, at: dict[int, Mention]) -> Iterator[Tie]:
                 if not before:
                     continue
                 person = before[0]
+            elif "plist" in m.groupdict():
+                person = None
             else:
                 person = at[m.start("p")]
-            if kind == "representative":
-                kind = "plain"
+            persons = [person] if person else _persons_in(masked, at, m.start("plist"), m.end("plist"))
+            kind = "plain" if kind == "representative" else kind
             former = bool(m.groupdict().get("former"))
-            if org.type == "Party" and role == "member":
-                yield Tie(person, org, "affiliated", m.start(), kind, "member", former)
-            else:
-                yield Tie(person, org, role, m.start(), kind, None, former)
+            for person in persons:
+                if org.type == "Party" and role == "member":
+                    yield Tie(person, org, "affiliated", m.start(), kind, "member", former)
+                else:
+                    yield Tie(person, org, role, m.start(), kind, None, former)
     for basis, pat in ru.affiliations:
         for m in pat.finditer(masked):
             org = at[m.start("org")]
@@ -199,10 +203,16 @@ def extract_memberships(src: SourceText, mentions: list[Mention], facts: FactSet
             attributes["basis"] = t.basis
         if t.former:
             attributes["former"] = True
-        if date is not None and t.kind == "plain":
+        since = _SINCE.search(text, s, e)
+        if t.kind == "plain" and since:
+            date = first_date(text, since.start(), since.end())
+            kind = "start"
+        else:
+            kind = t.kind
+        if date is not None and kind == "plain":
             attributes["as_of"] = date.value
         facts.add_membership(Membership(
             membership_id(t.person.entity, org, t.role), t.person.entity, org, t.role,
-            start=date if t.kind == "start" else None, end=date if t.kind == "end" else None,
+            start=date if kind == "start" else None, end=date if kind == "end" else None,
             attributes=attributes, evidence=[src.evidence(s, e)],
         ))

@@ -94,3 +94,16 @@ def test_prime_minister_title_is_an_office_but_not_a_foreign_one():
 
 def test_no_membership_without_a_tie():
     assert ties("Chea Dara and the NEC and the CPP were all mentioned, and Lim Sovan too.") == set()
+
+
+def test_members_listed_after_the_body_and_since():
+    facts = memberships("NEC members Chea Dara, Lim Sovan and Kong Vibol have served since 2014.")
+    got = {(facts.entity_name(m.person), m.role, m.start.value if m.start else None)
+           for m in facts.memberships.values() if m.organization == NEC}
+    assert got == {("Chea Dara", "member", "2014"), ("Lim Sovan", "member", "2014"), ("Kong Vibol", "member", "2014")}
+
+
+def test_was_appointed_new_chair():
+    facts = memberships("In 2014, Lim Sovan was appointed the new NEC chairman.")
+    (m,) = facts.memberships.values()
+    assert (facts.entity_name(m.person), m.role, m.start.value if m.start else None) == ("Lim Sovan", "chair", "2014")
