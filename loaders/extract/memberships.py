@@ -37,6 +37,7 @@ ORG = f"(?P<org>{ORG_MARK}) *(?:['\u2019]s)?"
 P = f"(?P<p>{PERSON_MARK}) *"
 PLIST = rf"(?P<plist>{PERSON_MARK}(?:\s*,\s+{PERSON_MARK})*(?:\s*,?\s+and\s+{PERSON_MARK})?) *"
 _SINCE = re.compile(r"\bsince\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
+_SINCE_WINDOW = 100  # "since <date>" starts a tie only when stated right after it
 DET = r"(?:(?:the|a|an)\s+)?(?:(?:new|first|interim|acting|current|sole)\s+)?"
 FORMER = r"(?:(?P<former>former|then)[\s-]+)?"
 
@@ -203,7 +204,7 @@ def extract_memberships(src: SourceText, mentions: list[Mention], facts: FactSet
             attributes["basis"] = t.basis
         if t.former:
             attributes["former"] = True
-        since = _SINCE.search(text, s, e)
+        since = _SINCE.search(text, t.at, min(e, t.at + _SINCE_WINDOW))
         if t.kind == "plain" and since:
             date = first_date(text, since.start(), since.end())
             kind = "start"
