@@ -3,13 +3,12 @@
 A thin adapter on ``graph.model``: every entity and every event is a node (``kind`` ``entity`` or
 ``event``, with ``type``, ``label``, dates and evidence); an event points at each participant by an edge
 keyed and labelled by the role; a membership is an edge person -> organisation keyed by its id, with
-role, dates and evidence. Helpers cut the graph down (ego subgraph around an actor, types, a date
-range) and lay it out deterministically.
+role, dates and evidence. Helpers cut the graph down: ego subgraph around an actor, types, a date
+range. (Its layout for the page is in ``graph.viz_layout``.)
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -17,7 +16,6 @@ from typing import Any
 import networkx as nx
 
 from graph.factset import FactSet
-from graph.ids import short_hash
 from graph.model import Evidence, FuzzyDate
 from kg.errors import UsageError
 
@@ -151,88 +149,3 @@ def filter_dates(g: nx.MultiDiGraph, start: date | None, end: date | None) -> nx
     stranded = [n for n in out if out.nodes[n]["kind"] == "entity" and out.degree(n) == 0 and g.degree(n) > 0]
     out.remove_nodes_from(stranded)
     return out
-
-
-def _deterministic_jitter(node: str, radius: float) -> tuple[float, float]:
-    h = int(short_hash(node), 16)
-    angle = (h % 3600) / 3600 * 2 * math.pi
-    r = radius * (0.35 + ((h >> 12) % 1000) / 1540)
-    return r * math.cos(angle), r * math.sin(angle)
-
-
-def layout(g: nx.MultiDiGraph, seed: int = 7, full_limit: int = 800) -> dict[str, tuple[float, float]]:
-    """Positions in [-1, 1]², the same for the same graph.
-
-    Up to ``full_limit`` connected nodes, a seeded spring layout of all of them. Above it the force
-    layout is quadratic, so only the backbone (the entities, tied when they share an event or a
-    membership) is laid out, and every other node is placed near the middle of its placed neighbours.
-    Nodes without any edge sit on a ring around the drawing, not flung to its far corners.
-    """
-    simple = nx.Graph()
-    simple.add_nodes_from(sorted(g))
-    simple.add_edges_from(sorted((u, v) for u, v in g.edges() if u != v))
-    core = simple.subgraph([n for n in simple if simple.degree(n) > 0])
-    pos: dict[str, tuple[float, float]] = {}
-    if 0 < len(core) <= full_limit:
-        found = nx.spring_layout(core, seed=seed, iterations=100, k=1.6 / math.sqrt(len(core)))
-        pos = {n: (float(p[0]), float(p[1])) for n, p in found.items()}
-    elif len(core) > full_limit:
-        pos = _place_around_backbone(g, core, seed, full_limit)
-    if pos:
-        pos = _normalise(pos, 1.0)
-    outside = sorted(n for n in simple if n not in pos)
-    radius = 1.08 if pos else 1.0
-    for i, n in enumerate(outside):
-        a = 2 * math.pi * i / len(outside)
-        pos[n] = (radius * math.cos(a), radius * math.sin(a))
-    return _normalise(pos, 1.0)
-
-
-def _place_around_backbone(g: nx.MultiDiGraph, core: nx.Graph, seed: int, limit: int) -> dict:
-    backbone = _backbone(g, core, limit)
-    pos = {n: (float(p[0]), float(p[1])) for n, p in
-           nx.spring_layout(backbone, seed=seed, iterations=40, method="energy").items()}
-    spacing = 1.0 / math.sqrt(len(backbone) or 1)
-    pending = [n for n in core if n not in pos]
-    while pending:
-        rest = []
-        for n in pending:
-            placed = [pos[m] for m in core[n] if m in pos]
-            if not placed:
-                rest.append(n)
-                continue
-            dx, dy = _deterministic_jitter(n, spacing)
-            cx, cy = sum(p[0] for p in placed) / len(placed), sum(p[1] for p in placed) / len(placed)
-            pos[n] = (cx + dx, cy + dy)
-        if len(rest) == len(pending):  # parts not reaching the backbone: left to the outer ring
-            break
-        pending = rest
-    return pos
-
-
-def _backbone(g: nx.MultiDiGraph, simple: nx.Graph, limit: int) -> nx.Graph:
-    """Entities (the ``limit`` best connected), linked when an event or a membership joins them."""
-    entities = sorted((n for n, a in g.nodes(data=True) if a["kind"] == "entity" and n in simple),
-                      key=lambda n: (-simple.degree(n), n))[:limit]
-    chosen = set(entities)
-    bb = nx.Graph()
-    bb.add_nodes_from(sorted(chosen))
-    for n, a in sorted(g.nodes(data=True)):
-        if a["kind"] == "event":
-            members = sorted(m for m in simple[n] if m in chosen)
-            bb.add_edges_from((x, y) for i, x in enumerate(members) for y in members[i + 1:])
-    bb.add_edges_from((u, v) for u, v, a in g.edges(data=True)
-                      if a["kind"] == "membership" and u in chosen and v in chosen and u != v)
-    return bb
-
-
-def _normalise(pos: dict[str, tuple[float, float]], half_width: float) -> dict[str, tuple[float, float]]:
-    """Centred, the larger side spanning ``[-half_width, half_width]``."""
-    if not pos:
-        return {}
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
-    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    half = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
-    f = half_width / half
-    return {n: (round((x - cx) * f, 5), round((y - cy) * f, 5)) for n, (x, y) in sorted(pos.items())}

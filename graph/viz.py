@@ -6,7 +6,7 @@ adds the legend, the side panel, search, type and date filters and the focus vie
 shows (attributes, events in date order, evidence quotes with document titles) travels in the page as
 one JSON blob, escaped so that no ``</script>`` can end its element early.
 
-The layout is computed here (``graph.networkx_view.layout``, seeded) and vis physics is off, so the
+The layout is computed in Python (``graph.viz_layout``, seeded) and vis physics is off, so the
 same graph gives the same bytes and a large graph stays responsive.
 """
 
@@ -23,7 +23,7 @@ import pyvis
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pyvis.network import Network
 
-from graph.networkx_view import layout
+from graph.viz_layout import LABEL_MAX, layout
 
 TEMPLATES = Path(__file__).parent / "templates"
 TEMPLATE = "kg_graph.html"
@@ -31,7 +31,8 @@ STYLES = Path(__file__).parent / "static" / "styles.json"
 PYVIS_TEMPLATES = Path(pyvis.__file__).parent / "templates"
 SIZE_BY = ("degree", "sources")
 DEFAULT_TITLE = "Cambodia electoral integrity graph"
-LABEL_MAX = 34
+PX = 90
+"""Pixels per layout unit (see ``graph.viz_layout``)."""
 LARGE = 1500
 """Above this many nodes edges are hidden while dragging or zooming, and drawn straight."""
 
@@ -146,7 +147,6 @@ def build_network(g: nx.MultiDiGraph, size_by: str = "degree", seed: int = 7) ->
         raise ValueError(f"size_by must be one of {SIZE_BY}")
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     pos = layout(g, seed)
-    spread = max(500.0, 95 * math.sqrt(len(g) or 1))
     edge_colors = styles()["edges"]
     for n, a in sorted(g.nodes(data=True)):
         color, shape = node_style(a["kind"], a["type"])
@@ -154,9 +154,9 @@ def build_network(g: nx.MultiDiGraph, size_by: str = "degree", seed: int = 7) ->
         x, y = pos[n]
         tip = f"{a['type']}: {a['label']}" + (f" ({date['value']}, {date['precision']})" if date else "")
         net.add_node(n, label=_short(a["label"]), shape=shape, color=color, size=_size(g, n, size_by),
-                     x=round(x * spread, 1), y=round(y * spread, 1), title=tip, kgKind=a["kind"],
+                     x=round(x * PX, 1), y=round(y * PX, 1), title=tip, kgKind=a["kind"],
                      kgType=a["type"], kgStart=date.get("start"), kgEnd=date.get("end"),
-                     font={"size": 11 if a["kind"] == "event" else 20})
+                     font={"size": 11 if a["kind"] == "event" else 18})
     edge_ids: dict[tuple[str, str, str], str] = {}
     for i, (u, v, k, a) in enumerate(sorted(g.edges(keys=True, data=True), key=lambda e: e[:3])):
         eid = f"e{i}"

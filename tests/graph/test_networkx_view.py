@@ -9,7 +9,7 @@ import pytest
 
 from graph.factset import FactSet
 from graph.model import Document, Entity, Event, Evidence, FuzzyDate, Membership, Participant
-from graph.networkx_view import ego, filter_dates, filter_types, find_actor, layout, to_networkx
+from graph.networkx_view import ego, filter_dates, filter_types, find_actor, to_networkx
 from kg.errors import UsageError
 
 
@@ -104,25 +104,6 @@ def test_filter_dates_keeps_overlapping_events_and_memberships(g: nx.MultiDiGrap
     f = filter_dates(g, date(2016, 3, 15), None)
     assert f.has_edge("person/jane-roe", "party/blue", "membership/1")
     assert filter_dates(g, None, None).number_of_nodes() == g.number_of_nodes()
-
-
-def test_layout_is_deterministic_and_normalised(g: nx.MultiDiGraph) -> None:
-    a, b = layout(g, seed=3), layout(to_networkx(small_facts()), seed=3)
-    assert a == b and set(a) == set(g)
-    assert all(-1.0 <= x <= 1.0 and -1.0 <= y <= 1.0 for x, y in a.values())
-
-
-def test_layout_of_a_large_graph_places_every_node() -> None:
-    big = nx.MultiDiGraph()
-    for i in range(60):
-        big.add_node(f"e{i}", kind="entity")
-    for i in range(200):
-        big.add_node(f"v{i}", kind="event")
-        big.add_edge(f"v{i}", f"e{i % 60}", kind="role")
-        big.add_edge(f"v{i}", f"e{(i * 7) % 60}", kind="role")
-    big.add_node("lonely", kind="entity")
-    pos = layout(big, seed=1, full_limit=100)
-    assert set(pos) == set(big) and pos == layout(big, seed=1, full_limit=100)
 
 
 def test_corpus_graph_matches_the_facts(corpus_facts: FactSet) -> None:

@@ -7,6 +7,7 @@ import random
 import re
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
 
@@ -24,6 +25,7 @@ from graph.model import (
 )
 from graph.networkx_view import to_networkx
 from graph.viz import build_page, script_safe_json
+from graph.viz_layout import layout
 from kg.cli import cli
 from kg.workspace import Workspace
 from tests.graph.test_networkx_view import small_facts
@@ -188,3 +190,52 @@ def test_kg_viz_on_the_corpus(built_workspace: Workspace, tmp_path: Path) -> Non
     assert set(facts.entities) | set(facts.events) <= set(data["nodes"])
     assert set(data["documents"]) == set(facts.documents)
     assert not EXTERNAL.search(html)
+
+
+def _box(pos: dict, nodes: set) -> tuple[float, float, float, float]:
+    xs, ys = [pos[n][0] for n in nodes], [pos[n][1] for n in nodes]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def test_layout_is_deterministic_and_packs_parts_apart() -> None:
+    def facts() -> FactSet:
+        fs = small_facts()
+        fs.add_entity(Entity("party/red", "Party", "Red Party"))
+        fs.add_entity(Entity("person/alone", "Person", "Alone"))
+        fs.add_event(Event("event/statement-1", "Statement", None, [Participant("agent", "party/red")]))
+        return fs
+
+    g = to_networkx(facts())
+    pos = layout(g, seed=3)
+    assert pos == layout(to_networkx(facts()), seed=3) and set(pos) == set(g)
+    parts = list(nx.connected_components(g.to_undirected()))
+    assert sorted(map(len, parts)) == [1, 2, 8]
+    boxes = [_box(pos, c) for c in parts]
+    for i, (ax0, ay0, ax1, ay1) in enumerate(boxes):  # no two parts overlap
+        for bx0, by0, bx1, by1 in boxes[i + 1:]:
+            assert ax1 < bx0 or bx1 < ax0 or ay1 < by0 or by1 < ay0
+
+
+def test_layout_keeps_density_the_same_at_any_size() -> None:
+    medians = []
+    for n in (100, 400):
+        g = to_networkx(synthetic_facts(n, seed=2))
+        pos = layout(g)
+        lengths = sorted(((pos[u][0] - pos[v][0]) ** 2 + (pos[u][1] - pos[v][1]) ** 2) ** 0.5
+                         for u, v in g.edges())
+        medians.append(lengths[len(lengths) // 2])
+    assert 0.5 < medians[0] < 8 and 0.5 < medians[1] < 8, medians
+
+
+def test_layout_of_a_large_part_places_every_node() -> None:
+    big = nx.MultiDiGraph()
+    for i in range(60):
+        big.add_node(f"e{i}", kind="entity")
+    for i in range(200):
+        big.add_node(f"v{i}", kind="event")
+        big.add_edge(f"v{i}", f"e{i % 60}", kind="role")
+        big.add_edge(f"v{i}", f"e{(i * 7) % 60}", kind="role")
+    big.add_node("lonely", kind="entity")
+    pos = layout(big, seed=1, full_limit=100)
+    assert set(pos) == set(big) and pos == layout(big, seed=1, full_limit=100)
+    assert len(set(pos.values())) == len(pos)
