@@ -272,7 +272,7 @@ def quads(facts: FactSet) -> list[Quad]:
         if q not in seen:
             seen.add(q)
             out.append(q)
-    for q in void_quads(facts, out):
+    for q in list(void_quads(facts, tuple(out))):
         if q not in seen:
             seen.add(q)
             out.append(q)

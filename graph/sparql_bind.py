@@ -22,7 +22,7 @@ _FORM = re.compile(r"(?i)\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b")
 _WHERE = re.compile(r"(?i)\s*WHERE\b")
 
 
-def _code_positions(text: str) -> list[int]:
+def code_positions(text: str) -> list[int]:
     """Indexes of the characters outside comments, string literals and IRIs."""
     out: list[int] = []
     i, n = 0, len(text)
@@ -49,7 +49,7 @@ def _code_positions(text: str) -> list[int]:
 
 def _where_brace(query: str) -> int:
     """Index of the ``{`` opening the outermost WHERE group."""
-    code = _code_positions(query)
+    code = code_positions(query)
     code_text = "".join(query[i] for i in code)
     form = _FORM.search(code_text)
     if not form:

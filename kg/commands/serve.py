@@ -1,0 +1,35 @@
+"""``kg serve``: a read-only SPARQL 1.1 Protocol endpoint at ``/sparql`` over the workspace store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.cliutil import err_console, load_or_build, workspace_option
+from kg.errors import AbortRun
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="TCP port.")
+@click.option("--workers", default=4, show_default=True, type=click.IntRange(1, 64),
+              help="Query worker processes (queries answered at once).")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1),
+              help="Per-query time limit in seconds (503 when exceeded).")
+@click.option("--max-bytes", default=10_000_000, show_default=True, type=click.IntRange(1),
+              help="Result-size limit in bytes (413 when exceeded).")
+@workspace_option
+def command(host: str, port: int, workers: int, timeout: float, max_bytes: int, workspace: Path | None) -> None:
+    """Serve the graph as a read-only SPARQL endpoint (GET/POST /sparql; updates and SERVICE refused)."""
+    import uvicorn
+
+    from graph.sparql_http import create_app
+
+    ws, _ = load_or_build(workspace)
+    if not ws.store_path.is_dir():
+        raise AbortRun(f"no RDF store in {ws.path}: run `kg build` again")
+    app = create_app(ws.store_path.resolve(), workers=workers, timeout=timeout, max_bytes=max_bytes)
+    err_console.print(f"SPARQL endpoint on http://{host}:{port}/sparql (read-only, {workers} workers, "
+                      f"{timeout:g} s limit)", highlight=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
