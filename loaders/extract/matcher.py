@@ -18,7 +18,7 @@ from loaders.extract.lexicon import Actor, actors
 from loaders.extract.names import Token, deletions, name_key, near, tokenize
 
 _GAP = re.compile(r"[ \t\r\n,\-\u2010\u2011\u2013/&]*")
-_MIN_FUZZY_TOKEN = 6
+_MIN_FUZZY_TOKEN = 5
 _MIN_FUZZY_NAME = 8
 
 

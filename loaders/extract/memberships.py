@@ -39,7 +39,7 @@ PLIST = rf"(?P<plist>{PERSON_MARK}(?:\s*,\s+{PERSON_MARK})*(?:\s*,?\s+and\s+{PER
 _SINCE = re.compile(r"\bsince\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
 _SINCE_WINDOW = 100  # "since <date>" starts a tie only when stated right after it
 DET = r"(?:(?:the|a|an)\s+)?(?:(?:new|first|interim|acting|current|sole)\s+)?"
-FORMER = r"(?:(?P<former>former|then)[\s-]+)?"
+FORMER = r"(?:\b(?P<former>former|then|ex)[\s-]+)?"
 
 
 def _alts(words: list[str]) -> str:
@@ -65,7 +65,7 @@ def rules() -> Rules:
     R = rf"(?P<role>{_alts(list(r['body_roles']))})\b"
     start, end = _alts(r["role_start"]), _alts(r["role_end"])
     pats = [
-        ("plain", rf"{ORG}\s+{R}\s+{PLIST}"),                               # NEC chair X; NEC members X and Y
+        ("plain", rf"{FORMER}{ORG}\s+{R}\s+{PLIST}"),                               # NEC chair X; NEC members X and Y
         ("plain", rf"{P},\s+{DET}{FORMER}{ORG}\s+{R}"),                     # X, an NEC member
         ("plain", rf"{R}\s+of\s+(?:the\s+)?{ORG},?\s+{P}"),                 # chair of the NEC, X
         ("plain", rf"{P},\s+{DET}{FORMER}{R}\s+of\s+(?:the\s+)?{ORG}"),     # X, the chair of the NEC
@@ -202,7 +202,7 @@ def extract_memberships(src: SourceText, mentions: list[Mention], facts: FactSet
         attributes: dict[str, object] = {}
         if t.basis:
             attributes["basis"] = t.basis
-        if t.former:
+        if t.former or t.kind == "end":
             attributes["former"] = True
         since = _SINCE.search(text, t.at, min(e, t.at + _SINCE_WINDOW))
         if t.kind == "plain" and since:

@@ -69,8 +69,14 @@ def sentence_at(text: str, pos: int) -> tuple[int, int]:
         return (0, min(len(text), MAX_PASSAGE))
     s, e = spans[i]
     if e - s > MAX_PASSAGE:
+        s0, e0 = s, e
         s = max(s, pos - MAX_PASSAGE // 2)
         e = min(e, s + MAX_PASSAGE)
+        # cut between words
+        while s > s0 and not text[s - 1].isspace():
+            s -= 1
+        while e < e0 and not text[e].isspace():
+            e += 1
     return s, e
 
 
