@@ -115,3 +115,16 @@ def question_facts() -> FactSet:
     fs.add_membership(Membership("membership/doe-alpha", "person/john-doe", "party/alpha-party",
                                  "affiliated", FuzzyDate.of(2015), None, {}, [ev]))
     return fs
+
+
+def cookbook_facts() -> FactSet:
+    """``question_facts`` plus a second outlet closed by the same court (for the cookbook)."""
+    fs = question_facts()
+    ev = passage("The Court dissolved the Alpha Party")
+    fs.add_entity(Entity("mediaoutlet/daily-news", "MediaOutlet", "Daily News", set(), {}, [ev]))
+    fs.add_event(Event(
+        "event/mediaclosure-2", "MediaClosure", FuzzyDate.of(2022, 9),
+        [Participant("agent", "institution/the-court"), Participant("target", "mediaoutlet/daily-news")],
+        {}, [ev],
+    ))
+    return fs
