@@ -244,21 +244,28 @@ def titled_persons(text: str) -> list[Mention]:
 
 # --- law articles ---------------------------------------------------------------------------------
 
+_ARTICLE_NO = r"\d+(?:\s*\(?new\)?)?(?:\s*,\s*(?:clause|paragraph|point)\s+\d+)?"
 _ARTICLE = re.compile(
-    r"\bArticles?\s+(?P<n>\d+(?:\s*(?:new|\(new\)))?)(?:\s*,\s*(?:clause|paragraph|point)\s+\d+)?"
+    rf"\bArticles?\s+(?P<ns>{_ARTICLE_NO}(?:\s*(?:,|and|&)\s*{_ARTICLE_NO})*)"
     r"\s+(?:of|under|in)\s+(?:the\s+)?(?:amended\s+)?(?:\d{4}\s+)?", re.I)
+_NUMBER = re.compile(r"\d+(?:\s*\(?new\)?)?")
 
 
 def law_articles(text: str, laws: dict[int, Mention]) -> list[Mention]:
-    """``laws``: Law mentions by start offset."""
+    """"Article 98 of the Constitution", "Articles 34 and 42 of LEMNA": one LawArticle mention per
+    number (the first spans "Article 34"), each named "Article <n> of <law>". ``laws``: Law mentions
+    by start offset; the law must follow right after the phrase."""
     out = []
     for m in _ARTICLE.finditer(text):
         law = laws.get(m.end())
         if law is None:
             continue
-        n = " ".join(m.group("n").split())
         law_name = law.name if law.name.lower().startswith("the ") else f"the {law.name}"
-        name = f"Article {n} of {law_name}"
-        out.append(Mention(m.start(), m.start("n") + len(m.group("n")), entity_id("LawArticle", name),
-                           "LawArticle", name, "pattern"))
+        numbers = [n for n in _NUMBER.finditer(text, m.start("ns"), m.end("ns"))
+                   if not re.search(r"(?:clause|paragraph|point)\s+$", text[m.start("ns"):n.start()], re.I)]
+        for k, n in enumerate(numbers):
+            num = re.sub(r"\s*\(?new\)?", " new", n.group()).strip()
+            name = f"Article {num} of {law_name}"
+            out.append(Mention(m.start() if k == 0 else n.start(), n.end(), entity_id("LawArticle", name),
+                               "LawArticle", name, "pattern"))
     return out

@@ -108,3 +108,11 @@ def test_register_adds_entities_with_aliases_and_evidence():
     assert "NEC" in nec.aliases and len(nec.evidence) == 1
     ev = nec.evidence[0]
     assert src.raw[ev.start:ev.end] == ev.quote == "In 2023 the NEC met."
+
+
+def test_several_articles_of_one_law():
+    text = "The NEC cited Articles 34 and 42 of the Law on Political Parties."
+    arts = [m for m in mentions(text) if m.type == "LawArticle"]
+    assert [text[m.start:m.end] for m in arts] == ["Articles 34", "42"]
+    assert [m.name for m in arts] == ["Article 34 of the Law on Political Parties",
+                                      "Article 42 of the Law on Political Parties"]
