@@ -12,6 +12,7 @@ Each rule returns ``Candidate`` mentions; ``loaders.extract.actors`` keeps the l
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -20,6 +21,7 @@ from graph.ids import entity_id
 from loaders.extract.lexicon import roles
 from loaders.extract.mentions import Mention
 from loaders.extract.names import Token, fold, name_key, tokenize
+from loaders.extract.textspans import paragraph_at
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des"})
 _RUN_GAP = re.compile(r"[ \t]*\n?[ \t]*|[ \t]*[-\u2010\u2011][ \t]*")
@@ -244,28 +246,39 @@ def titled_persons(text: str) -> list[Mention]:
 
 # --- law articles ---------------------------------------------------------------------------------
 
-_ARTICLE_NO = r"\d+(?:\s*\(?new\)?)?(?:\s*,\s*(?:clause|paragraph|point)\s+\d+)?"
-_ARTICLE = re.compile(
-    rf"\bArticles?\s+(?P<ns>{_ARTICLE_NO}(?:\s*(?:,|and|&)\s*{_ARTICLE_NO})*)"
-    r"\s+(?:of|under|in)\s+(?:the\s+)?(?:amended\s+)?(?:\d{4}\s+)?", re.I)
+_ARTICLE_NO = r"\d+(?:\s*\(?new\)?)?(?:\(\w{1,3}\))?(?:\s*,\s*(?:clause|paragraph|point)\s+\d+)?"
+_ARTICLES = rf"\bArticles?\s+(?P<ns>{_ARTICLE_NO}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*){_ARTICLE_NO})*)"
+_ARTICLE = re.compile(_ARTICLES + r"\s+(?:of|under|in)\s+(?:the\s+)?(?:amended\s+)?(?:\d{4}\s+)?", re.I)
+_BARE_ARTICLE = re.compile(_ARTICLES + r"(?![\d(])(?!\s*(?:\(\w{1,3}\)\s*)?(?:of|under|in)\s)", re.I)
 _NUMBER = re.compile(r"\d+(?:\s*\(?new\)?)?")
+
+
+def _article_mentions(text: str, m: re.Match[str], law: Mention) -> list[Mention]:
+    law_name = law.name if law.name.lower().startswith("the ") else f"the {law.name}"
+    out = []
+    numbers = [n for n in _NUMBER.finditer(text, m.start("ns"), m.end("ns"))
+               if not re.search(r"(?:(?:clause|paragraph|point)\s+|\()$", text[m.start("ns"):n.start()], re.I)]
+    for k, n in enumerate(numbers):
+        num = re.sub(r"\s*\(?new\)?", " new", n.group()).strip()
+        name = f"Article {num} of {law_name}"
+        out.append(Mention(m.start() if k == 0 else n.start(), n.end(), entity_id("LawArticle", name),
+                           "LawArticle", name, "pattern"))
+    return out
 
 
 def law_articles(text: str, laws: dict[int, Mention]) -> list[Mention]:
     """"Article 98 of the Constitution", "Articles 34 and 42 of LEMNA": one LawArticle mention per
     number (the first spans "Article 34"), each named "Article <n> of <law>". ``laws``: Law mentions
-    by start offset; the law must follow right after the phrase."""
+    by start offset; the law must follow right after the phrase. A bare "Article 42" belongs to the
+    law last named before it in the same paragraph."""
     out = []
     for m in _ARTICLE.finditer(text):
-        law = laws.get(m.end())
-        if law is None:
-            continue
-        law_name = law.name if law.name.lower().startswith("the ") else f"the {law.name}"
-        numbers = [n for n in _NUMBER.finditer(text, m.start("ns"), m.end("ns"))
-                   if not re.search(r"(?:clause|paragraph|point)\s+$", text[m.start("ns"):n.start()], re.I)]
-        for k, n in enumerate(numbers):
-            num = re.sub(r"\s*\(?new\)?", " new", n.group()).strip()
-            name = f"Article {num} of {law_name}"
-            out.append(Mention(m.start() if k == 0 else n.start(), n.end(), entity_id("LawArticle", name),
-                               "LawArticle", name, "pattern"))
+        if m.end() in laws:
+            out += _article_mentions(text, m, laws[m.end()])
+    starts = sorted(laws)
+    for m in _BARE_ARTICLE.finditer(text):
+        ps, _ = paragraph_at(text, m.start())
+        k = bisect.bisect_left(starts, m.start()) - 1
+        if k >= 0 and starts[k] >= ps:
+            out += _article_mentions(text, m, laws[starts[k]])
     return out

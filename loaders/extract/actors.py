@@ -160,12 +160,12 @@ def find_mentions(src: SourceText) -> list[Mention]:
     toks = tokenize(text)
     found = _lexicon_mentions(text, toks)
     found = select(found + _acronym_mentions(text, toks, found))
-    laws = {m.start: m for m in found if m.type == "Law"}
-    cands = found + rules.law_articles(text, laws) + rules.titled_persons(text)
     lexical = [m for m in found if m.how == "lexicon"]
     others = [m for m in found if m.how != "lexicon"]
-    cands += rules.named_by_head(text, toks, _covered(toks, others), [(m.start, m.end) for m in lexical])
-    found = select(cands)
+    found = select(found + rules.titled_persons(text)
+                   + rules.named_by_head(text, toks, _covered(toks, others), [(m.start, m.end) for m in lexical]))
+    laws = {m.start: m for m in found if m.type == "Law"}
+    found = select(found + rules.law_articles(text, laws))
     found = select(found + _cued_persons(text, found))
     return select(found + _surname_mentions(text, toks, found))
 

@@ -116,3 +116,10 @@ def test_several_articles_of_one_law():
     assert [text[m.start:m.end] for m in arts] == ["Articles 34", "42"]
     assert [m.name for m in arts] == ["Article 34 of the Law on Political Parties",
                                       "Article 42 of the Law on Political Parties"]
+
+
+def test_bare_article_belongs_to_the_law_named_before_in_the_paragraph():
+    text = ("The Law on Political Parties changed. Article 42 now bans more. Article 19(2) of the X Charter "
+            "is not it.\n\nArticle 7 is in another paragraph.")
+    arts = [(text[m.start:m.end], m.name) for m in mentions(text) if m.type == "LawArticle"]
+    assert arts == [("Article 42", "Article 42 of the Law on Political Parties")]
