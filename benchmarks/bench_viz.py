@@ -19,8 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.networkx_view import layout, to_networkx  # noqa: E402
+from graph.networkx_view import to_networkx  # noqa: E402
 from graph.viz import build_page  # noqa: E402
+from graph.viz_layout import layout  # noqa: E402
 from tests.graph.test_viz import synthetic_facts  # noqa: E402
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -26,6 +26,8 @@ GAP = 1.2
 CHAR = 0.11
 """Width of one label character, in units: labels hang out of their part's box by half their width."""
 LABEL_MAX = 30
+BACKBONE = 500
+"""At most this many entities get the spring layout in a part too large to lay out whole."""
 
 
 def layout(g: nx.MultiDiGraph, seed: int = 7, full_limit: int = 800) -> Pos:
@@ -73,7 +75,7 @@ def _jitter(node: str, radius: float) -> tuple[float, float]:
 
 
 def _around_backbone(g: nx.MultiDiGraph, sub: nx.Graph, seed: int, limit: int) -> Pos:
-    backbone = _backbone(g, sub, limit)
+    backbone = _backbone(g, sub, min(limit, BACKBONE))
     pos = {v: (float(p[0]), float(p[1])) for v, p in
            nx.spring_layout(backbone, seed=seed, iterations=40, method="energy").items()}
     spacing = 1.0 / math.sqrt(len(backbone) or 1)
