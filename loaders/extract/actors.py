@@ -105,7 +105,7 @@ def _person_cues() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in (
         rf"(?P<name>{names})\s*,?\s+{affs}",                             # X, formerly of FUNCINPEC
         rf"\b{ci(r['person_groups'])}\s*,?\s+{ci(r['list_intros'])}\s+(?P<name>{names})",  # members such as X
-        rf"{org}\s+{role}\s+(?P<name>{names})",                        # NEC chair X; NEC members X and Y
+        rf"{org}\s+{role},?\s+(?P<name>{names})",                        # NEC chair X; NEC members X and Y
         rf"\b{role}\s+(?i:of)\s+(?:(?i:the)\s+)?{org},?\s+(?P<name>{_NAME})",  # president of the CLP, X
         rf"(?P<name>{_NAME})\s*,\s+{det}(?:{org}\s+{role}|{role}\s+(?i:of)\s+(?:(?i:the)\s+)?{org})",
         rf"(?P<name>{_NAME})(?:['\u2019]s)?\s+{ends}",                    # X's resignation as

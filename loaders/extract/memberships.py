@@ -65,7 +65,7 @@ def rules() -> Rules:
     R = rf"(?P<role>{_alts(list(r['body_roles']))})\b"
     start, end = _alts(r["role_start"]), _alts(r["role_end"])
     pats = [
-        ("plain", rf"{FORMER}{ORG}\s+{R}\s+{PLIST}"),                               # NEC chair X; NEC members X and Y
+        ("plain", rf"{FORMER}{ORG}\s+{R},?\s+{PLIST}"),                               # NEC chair X; NEC members X and Y
         ("plain", rf"{P},\s+{DET}{FORMER}{ORG}\s+{R}"),                     # X, an NEC member
         ("plain", rf"{R}\s+of\s+(?:the\s+)?{ORG},?\s+{P}"),                 # chair of the NEC, X
         ("plain", rf"{P},\s+{DET}{FORMER}{R}\s+of\s+(?:the\s+)?{ORG}"),     # X, the chair of the NEC

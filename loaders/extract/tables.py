@@ -33,6 +33,7 @@ _SPLIT = re.compile(r"\t+|\s*\|\s*|[ ]{2,}")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(r"-?\d[\d,.]*")
 _LOOKBACK = 4000
+_NEAR = 300
 
 
 @dataclass
@@ -174,6 +175,10 @@ def extract_tables(src: SourceText, mentions: list[Mention], facts: FactSet) -> 
         cols = table.columns
         caption = _caption(text, table)
         years = _YEAR.findall(caption)
+        if not years:  # no caption: one year stated just before the table ("the 2022 results:")
+            near = text[max(0, table.start - _NEAR):table.start]
+            if len(set(_YEAR.findall(near))) == 1:
+                caption, years = near, _YEAR.findall(near)
         if "party" in cols and {"votes", "share", "seats"} & set(cols):
             if years:
                 kind, year = _kind(caption), int(years[0])

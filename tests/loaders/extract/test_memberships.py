@@ -107,3 +107,8 @@ def test_was_appointed_new_chair():
     facts = memberships("In 2014, Lim Sovan was appointed the new NEC chairman.")
     (m,) = facts.memberships.values()
     assert (facts.entity_name(m.person), m.role, m.start.value if m.start else None) == ("Lim Sovan", "chair", "2014")
+
+
+def test_body_role_then_comma_and_name():
+    assert ties("The NEC chairman, Lim Sovan, defended it.") == {
+        ("Lim Sovan", "National Election Committee", "chair", None)}

@@ -75,3 +75,10 @@ def test_prose_and_other_tables_are_not_results():
     assert find_tables("Hello world.\nA line  with two spaces.\n") == []
     _, facts = results("Index table\n\nGeneral Election\tIndex\n2031\t2.5\n")
     assert facts.events == {}
+
+
+def test_year_stated_just_before_a_table_without_caption():
+    _, facts = results("Official results of the 2027 commune elections were as follows:\n\n"
+                       "Party  Votes  Seats\nCPP  10  7\nKhmer Will Party  5  1\n")
+    ev = facts.events[election_event_id("commune", 2027)]
+    assert [r["seats"] for r in ev.attributes["results"]] == [7, 1]
