@@ -23,7 +23,10 @@ Row contract (every backend returns the same rows for the same graph, so the sam
 
 ``params`` passed to ``run`` hold only values bound into the query, by parameter name: a fact or
 entity id (``str``), a ``FuzzyDate``, an ``int`` or a ``str``. The backend binds them as query
-parameters (SPARQL substitutions, Cypher ``$name``), never into the query text.
+parameters (SPARQL terms, Cypher ``$name``), never into the query text. A declared parameter absent
+from ``params`` is unbound and matches anything (a Cypher twin receives it as ``null`` and tests
+``$law IS NULL OR l.id = $law``); e.g. ``evidence`` without ``fact`` returns every passage, which
+the post-processing uses to fetch the evidence of a large answer in one query.
 """
 
 from __future__ import annotations
