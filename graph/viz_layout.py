@@ -26,6 +26,8 @@ GAP = 1.2
 CHAR = 0.11
 """Width of one label character, in units: labels hang out of their part's box by half their width."""
 LABEL_MAX = 30
+KAMADA_KAWAI = 250
+"""Parts up to this size get the Kamada-Kawai layout (even spacing, quadratic memory); larger, a spring."""
 BACKBONE = 500
 """At most this many entities get the spring layout in a part too large to lay out whole."""
 
@@ -53,7 +55,10 @@ def _part(g: nx.MultiDiGraph, sub: nx.Graph, seed: int, limit: int) -> Pos:
     if n == 2:
         a, b = sorted(sub)
         return {a: (0.0, -0.6), b: (0.0, 0.6)}
-    if n <= limit:
+    if n <= KAMADA_KAWAI:  # even spacing, and deterministic from a circular start
+        found = nx.kamada_kawai_layout(sub, pos=nx.circular_layout(sorted(sub)))
+        pos = {v: (float(p[0]), float(p[1])) for v, p in found.items()}
+    elif n <= limit:
         found = nx.spring_layout(sub, seed=seed, iterations=100 if n < 300 else 50)
         pos = {v: (float(p[0]), float(p[1])) for v, p in found.items()}
     else:

@@ -100,6 +100,13 @@
     return v.nodes.size;
   }
   function visibleIds() { return ALL_NODES.filter(function (n) { return shownNodes[n.id]; }).map(function (n) { return n.id; }); }
+  /* Fit the view to the shown nodes that have a shown edge (the structure), not to lone actors. */
+  function fitMain() {
+    var tied = ALL_NODES.filter(function (n) {
+      return shownNodes[n.id] && adjacency[n.id].some(function (p) { return shownEdges[p[1].id]; });
+    }).map(function (n) { return n.id; });
+    network.fit({ nodes: tied.length ? tied : visibleIds(), animation: false });
+  }
 
   /* ---- legend, which is also the type filter ---- */
   var SHAPES = {
@@ -274,7 +281,7 @@
     document.querySelectorAll("#legend-items input").forEach(function (b) { b.checked = true; });
     $("date-from").value = $("date-to").value = ""; $("date-error").textContent = "";
     applyView();
-    network.fit({ animation: false });
+    fitMain();
   }
   $("reset-button").addEventListener("click", reset);
 
@@ -289,7 +296,8 @@
   buildLegend();
   $("focus-depth").value = String(Math.min(Math.max(state.depth || 2, 1), 4));
   applyView();
-  if (state.focus) { network.fit({ animation: false }); select(state.focus); }
+  fitMain();
+  if (state.focus) select(state.focus);
   window.kg = { data: DATA, state: state, applyView: applyView, showNode: showNode, showEdge: showEdge,
-    search: search, focusOn: focusOn, reset: reset, select: select };
+    search: search, focusOn: focusOn, reset: reset, select: select, fitMain: fitMain };
 })();
