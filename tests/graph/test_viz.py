@@ -89,6 +89,7 @@ def test_data_blob_escapes_script_end_and_round_trips() -> None:
     hostile = "</script><script>alert(1)</script> & \u2028"
     fs.documents["doc-a"].title = hostile
     fs.entities["party/blue"].evidence.append(Evidence("doc-a", 1, 2, hostile))
+    fs.entities["party/green"].name = hostile  # a label, in pyvis's DataSet
     html = build_page(to_networkx(fs))
     assert hostile not in html and "alert(1)</script>" not in html
     assert html.count("</script>") == 4  # vis-network, the data blob, the DataSets, the page's script
@@ -106,6 +107,19 @@ def test_panel_data_lists_events_in_date_order_and_memberships() -> None:
     assert data["nodes"]["event/dissolution-1"]["date"]["precision"] == "month"
     assert {t["type"] for t in data["legend"]} == {"Party", "Person", "Institution", "Unknown", "Dissolution",
                                                   "Election", "Lawsuit"}
+
+
+def test_node_size_by_degree_or_by_sources() -> None:
+    g = to_networkx(small_facts())
+
+    def sizes(size_by: str) -> dict[str, float]:
+        html = build_page(g, size_by=size_by)
+        return {n["id"]: n["size"] for n in
+                json.loads(re.search(r"nodes = new vis\.DataSet\((.*?)\);\n", html, re.S).group(1))}
+
+    by_degree, by_sources = sizes("degree"), sizes("sources")
+    assert by_degree["party/blue"] > by_degree["party/green"] > by_degree["person/jane-roe"]
+    assert by_sources["party/blue"] > by_sources["event/dissolution-1"] > by_sources["party/green"]
 
 
 def test_same_input_same_bytes() -> None:
