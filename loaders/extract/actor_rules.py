@@ -120,12 +120,24 @@ def runs(text: str, toks: list[Token], covered: list[bool]) -> list[tuple[int, i
     return out
 
 
+def _overlapping(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> list[tuple[int, int]]:
+    """The sorted, non-overlapping ``spans`` that overlap ``[s, e)``."""
+    out = []
+    k = bisect.bisect_left(starts, e) - 1
+    while k >= 0 and spans[k][1] > s:
+        out.append(spans[k])
+        k -= 1
+    return out
+
+
 def named_by_head(text: str, toks: list[Token], covered: list[bool],
                   known: list[tuple[int, int]] = ()) -> list[Mention]:
     """Names with a head word. A known name (``known`` spans) may only end such a name, as in
     "Khmer Rice Farmers Party" around a known "Farmers Party"; a name holding a known name elsewhere
     is two names run together ("National Assembly Cambodian People's Party")."""
     w = words()
+    known = sorted(known)
+    kstarts = [k[0] for k in known]
     out = []
     for i, j in runs(text, toks, covered):
         while i < j:
@@ -145,7 +157,7 @@ def named_by_head(text: str, toks: list[Token], covered: list[bool],
         type_ = head_type(key)
         name = surface(text, run[0].start, run[-1].end)
         s, e = run[0].start, run[-1].end
-        if any(ks < e and s < ke and not (s < ks and ke == e) for ks, ke in known):
+        if any(not (s < ks and ke == e) for ks, ke in _overlapping(known, kstarts, s, e)):
             continue
         if type_ and fold(name) not in w.generic_names:
             out.append(mention(run[0].start, run[-1].end, type_, name, "pattern"))

@@ -13,6 +13,7 @@ document, the passage of the first mention as evidence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -37,11 +38,14 @@ _NAME = r"[A-Z][a-zA-Z'\u2019\-]+(?:(?:[ ]+|[ ]*\n[ ]*)[A-Z][a-zA-Z'\u2019\-]+){
 def select(cands: Iterable[Mention]) -> list[Mention]:
     """Non-overlapping mentions: at each place the longest, then the most reliable rule."""
     ordered = sorted(cands, key=lambda m: (-(m.end - m.start), PRIORITY.get(m.how, 9), m.start))
-    taken: list[Mention] = []
+    starts: list[int] = []
+    taken: list[Mention] = []  # sorted by start, never overlapping
     for m in ordered:
-        if all(m.end <= t.start or m.start >= t.end for t in taken):
-            taken.append(m)
-    return sorted(taken)
+        k = bisect.bisect_left(starts, m.start)
+        if (k == 0 or taken[k - 1].end <= m.start) and (k == len(taken) or m.end <= taken[k].start):
+            starts.insert(k, m.start)
+            taken.insert(k, m)
+    return taken
 
 
 def _covered(toks: list[Token], mentions: list[Mention]) -> list[bool]:

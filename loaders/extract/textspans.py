@@ -61,10 +61,15 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     return _sentences_cached(text)
 
 
+@lru_cache(maxsize=16)
+def _starts(text: str) -> tuple[int, ...]:
+    return tuple(s for s, _ in sentences(text))
+
+
 def sentence_at(text: str, pos: int) -> tuple[int, int]:
     """The sentence holding offset ``pos`` (cut to ``MAX_PASSAGE`` characters around it)."""
     spans = sentences(text)
-    i = bisect.bisect_right([s for s, _ in spans], pos) - 1
+    i = bisect.bisect_right(_starts(text), pos) - 1
     if i < 0:
         return (0, min(len(text), MAX_PASSAGE))
     s, e = spans[i]

@@ -25,6 +25,7 @@ def test_short_names_get_no_typo_tolerance():
 
 def test_homoglyphs():
     assert set(found("The \u0421\u0420\u0420 won.").values()) == {"Cambodian People's Party"}
+    assert set(found("The C\u0430ndlelight P\u0430rty lost.").values()) == {"Candlelight Party"}
 
 
 def test_acronym_defined_in_parentheses_links_later_uses():
