@@ -55,7 +55,8 @@ def named(rows: Iterable[Row], col: str) -> list[dict[str, Any]]:
 
 
 #: After this many one-fact evidence queries, the rest of the answer's evidence comes from one query
-#: with ``fact`` unbound (all passages), which is faster than thousands of small ones.
+#: with ``fact`` unbound (all passages), which is faster than thousands of small ones. A fact that
+#: query does not cover is still asked for on its own.
 BATCH_AFTER = 25
 
 
@@ -74,14 +75,14 @@ class Context:
         question of the same backend)."""
         if not fact:
             return []
-        if fact not in self._evidence and not self._all:
-            if self._queries < BATCH_AFTER:
-                self._queries += 1
-                self._store(self.backend.run(get("evidence"), {"fact": fact}), only=fact)
-            else:
-                self._all = True
-                self._store(self.backend.run(get("evidence"), {}))
-        return self._evidence.get(fact, [])
+        if fact not in self._evidence and self._queries >= BATCH_AFTER and not self._all:
+            self._all = True
+            self._store(self.backend.run(get("evidence"), {}))
+        if fact not in self._evidence:
+            # a backend whose twin needs ``fact`` bound answers the batch with nothing: ask one by one
+            self._queries += 1
+            self._store(self.backend.run(get("evidence"), {"fact": fact}), only=fact)
+        return self._evidence[fact]
 
     def _store(self, rows: list[Row], only: str | None = None) -> None:
         if only is not None:

@@ -172,3 +172,10 @@ def test_required_and_unknown_parameters(backend: Backend) -> None:
         ask("foreign-reactions", {"election": "twenty"}, backend)
     with pytest.raises(UsageError, match="unknown question"):
         ask("nope", {}, backend)
+
+
+def test_evidence_batched_for_large_answers(backend: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past a few facts, evidence comes from one unbound query: the answer must not change."""
+    one_by_one = ask("amendments-before-disqualifications", {"order": "any"}, backend)
+    monkeypatch.setattr("queries.questions.common.BATCH_AFTER", 0)
+    assert ask("amendments-before-disqualifications", {"order": "any"}, backend) == one_by_one
