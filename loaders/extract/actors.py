@@ -5,7 +5,7 @@
 and law articles (``loaders.extract.actor_rules``), persons introduced with an affiliation ("Nuth
 Sokhom, formerly of FUNCINPEC") or in a list of members, and a surname alone standing for a person
 named in full earlier in the document. Mentions are sorted and never overlap: the longest wins, then
-the most reliable rule (lexicon, acronym, article, title, pattern, person, surname).
+the most reliable rule (lexicon, acronym, title, pattern, surname).
 
 ``register(mentions, src, facts)`` adds the entities they name, with their aliases and, per
 document, the passage of the first mention as evidence.
@@ -29,7 +29,7 @@ from loaders.extract.names import Token, fold, tokenize
 from loaders.extract.textspans import sentence_at
 from loaders.source import SourceText
 
-PRIORITY = {"lexicon": 0, "acronym": 1, "article": 2, "title": 3, "pattern": 4, "person": 5, "surname": 6}
+PRIORITY = {"lexicon": 0, "acronym": 1, "title": 2, "pattern": 3, "surname": 4}
 ORG_TYPES = frozenset({"Party", "Organization", "Institution", "MediaOutlet", "ForeignActor"})
 _ARTICLE_NAME = re.compile(r"^Article (?P<n>.+?) of (?P<law>.+)$")
 _NAME = r"[A-Z][a-zA-Z'\u2019\-]+(?:(?:[ ]+|[ ]*\n[ ]*)[A-Z][a-zA-Z'\u2019\-]+){1,2}"
@@ -133,7 +133,7 @@ def _cued_persons(text: str, found: list[Mention]) -> list[Mention]:
                 e -= 2 if re.search(r"['\u2019]s$", text[s:e]) else 0
                 name = rules.surface(text, s, e)
                 if rules.person_name_ok(name):
-                    res.append(rules.mention(s, e, "Person", name, "person"))
+                    res.append(rules.mention(s, e, "Person", name, "pattern"))
     return res
 
 

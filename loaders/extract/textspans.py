@@ -92,11 +92,13 @@ def paragraph_at(text: str, pos: int) -> tuple[int, int]:
     return pos, pos
 
 
-def first_date(text: str, start: int = 0, end: int | None = None) -> FuzzyDate | None:
-    """The first year, month or day stated in ``text[start:end]`` ("May 2023", "25 May 2023", "2021")."""
-    m = _DATE.search(text, start, len(text) if end is None else end)
-    if not m:
-        return None
+def _citation(text: str, m: re.Match[str]) -> bool:
+    """A year of a reference such as "(OHCHR, 2018c)" or "(Kelliher, 2023; NEC, 2023)"."""
+    return bool(m.group("y2")) and bool(re.match(r"[a-z]?\s*[);]", text[m.end():m.end() + 3])) and \
+        text[max(0, m.start() - 2):m.start()].endswith((", ", ","))
+
+
+def _date(m: re.Match[str]) -> FuzzyDate:
     if m.group("y2"):
         return FuzzyDate.of(int(m.group("y2")), phrase=m.group())
     month = MONTHS[(m.group("m1") or m.group("m2")).lower()]
@@ -108,14 +110,12 @@ def first_date(text: str, start: int = 0, end: int | None = None) -> FuzzyDate |
 
 
 def iter_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, FuzzyDate]]:
-    """Every date stated in ``text[start:end]``, as ``(offset, FuzzyDate)``."""
-    end = len(text) if end is None else end
-    pos = start
-    while True:
-        m = _DATE.search(text, pos, end)
-        if not m:
-            return
-        d = first_date(text, m.start(), m.end())
-        if d is not None:
-            yield m.start(), d
-        pos = m.end()
+    """Every date stated in ``text[start:end]`` (not reference years), as ``(offset, FuzzyDate)``."""
+    for m in _DATE.finditer(text, start, len(text) if end is None else end):
+        if not _citation(text, m):
+            yield m.start(), _date(m)
+
+
+def first_date(text: str, start: int = 0, end: int | None = None) -> FuzzyDate | None:
+    """The first year, month or day stated in ``text[start:end]`` ("May 2023", "25 May 2023", "2021")."""
+    return next((d for _, d in iter_dates(text, start, end)), None)
