@@ -22,7 +22,7 @@ from graph.factset import FactSet
 from graph.ids import entity_id
 from graph.model import Entity
 from loaders.extract import actor_rules as rules
-from loaders.extract.lexicon import ORG_MARK, actor_by_id, phrase_regex, roles
+from loaders.extract.lexicon import ORG_MARK, actor_by_id, actors, phrase_regex, roles
 from loaders.extract.matcher import lexicon_matcher
 from loaders.extract.mentions import Mention
 from loaders.extract.names import Token, fold, tokenize
@@ -30,6 +30,7 @@ from loaders.extract.textspans import sentence_at
 from loaders.source import SourceText
 
 PRIORITY = {"lexicon": 0, "acronym": 1, "title": 2, "pattern": 3, "surname": 4}
+DOMESTIC_TYPES = frozenset({"Institution", "Law"})
 ORG_TYPES = frozenset({"Party", "Organization", "Institution", "MediaOutlet", "ForeignActor"})
 _ARTICLE_NAME = re.compile(r"^Article (?P<n>.+?) of (?P<law>.+)$")
 _NAME = r"[A-Z][a-zA-Z'\u2019\-]+(?:(?:[ ]+|[ ]*\n[ ]*)[A-Z][a-zA-Z'\u2019\-]+){1,2}"
@@ -58,10 +59,27 @@ def _covered(toks: list[Token], mentions: list[Mention]) -> list[bool]:
     return out
 
 
+@cache
+def _foreign_words() -> frozenset[str]:
+    """Words that make a Cambodian body's name foreign: "Thai National Assembly", "Indonesia's Constitution"."""
+    names = {fold(n) for a in actors() if a.type == "ForeignActor" and len(a.name.split()) == 1 for n in a.names}
+    return frozenset(names | {fold(q) for q in roles()["foreign_qualifiers"]})
+
+
+def _foreign_before(text: str, toks: list[Token], i: int) -> bool:
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    joined = text[prev.end:toks[i].start].strip(" '\u2019s") == ""
+    return joined and prev.capitalised and prev.folded in _foreign_words()
+
+
 def _lexicon_mentions(text: str, toks: list[Token]) -> list[Mention]:
     out = []
     for m in lexicon_matcher().find(text, toks):
         a = m.actor
+        if a.type in DOMESTIC_TYPES and _foreign_before(text, toks, m.start):
+            continue  # another country's body, not Cambodia's
         out.append(Mention(toks[m.start].start, toks[m.end - 1].end, a.id, a.type, a.name, "lexicon"))
     return out
 

@@ -124,3 +124,8 @@ def test_bare_article_belongs_to_the_law_named_before_in_the_paragraph():
             "is not it.\n\nArticle 7 is in another paragraph.")
     arts = [(text[m.start:m.end], m.name) for m in mentions(text) if m.type == "LawArticle"]
     assert arts == [("Article 42", "Article 42 of the Law on Political Parties")]
+
+
+def test_a_foreign_body_is_not_the_cambodian_one():
+    assert found("The Thai National Assembly and Indonesia's Constitutional Council met the National Assembly.") \
+        == {"Indonesia": "Indonesia", "National Assembly": "National Assembly"}
