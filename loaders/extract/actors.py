@@ -121,7 +121,7 @@ def _person_cues() -> tuple[re.Pattern[str], ...]:
         re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]") for w in sorted(alts, key=len, reverse=True)) + ")"
     affs = "(?i:" + "|".join(phrase_regex(a["phrase"]).replace("(?P<org>", "(?:") for a in r["affiliations"]) + ")"
     role, ends, starts = ci(r["body_roles"]), ci(r["role_end"]), ci(r["role_start"])
-    org = ORG_MARK + r" *(?:['\u2019]s)?"
+    org = ORG_MARK + rf" *(?:['\u2019]s)?(?:\s*\(\s*(?:{ORG_MARK} *|[A-Z][A-Za-z]{{1,9}})\))?"
     det = r"(?:(?i:the|a|an)\s+)?(?:(?i:former|new|first|interim|acting)\s+)?"
     names = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?"
     return tuple(re.compile(p) for p in (
@@ -214,9 +214,9 @@ def register(mentions: Iterable[Mention], src: SourceText, facts: FactSet) -> No
         s, e = sentence_at(src.clean, m.start)
         evidence = [src.evidence(s, e)]
         facts.add_entity(Entity(m.entity, m.type, m.name, aliases - {m.name}, attributes, evidence))
-    # an acronym defined for a new actor: record it on that actor
+    # acronyms and surnames the document uses for an actor are its aliases
     for m in mentions:
-        if m.how == "acronym" and m.entity in facts.entities:
+        if m.how in ("acronym", "surname") and m.entity in facts.entities:
             written = rules.surface(src.clean, m.start, m.end)
             if fold(written) != fold(m.name):
                 facts.entities[m.entity].aliases.add(written)

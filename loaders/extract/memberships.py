@@ -33,7 +33,8 @@ from loaders.source import SourceText
 
 BODY_TYPES = frozenset({"Party", "Organization", "Institution", "MediaOutlet", "ForeignActor"})
 AFFILIATION_TYPES = frozenset({"Party", "Organization"})
-ORG = f"(?P<org>{ORG_MARK}) *(?:['\u2019]s)?"
+#: a body, with its acronym in brackets if given ("the Communist Party of Vietnam (CPV)")
+ORG = rf"(?P<org>{ORG_MARK}) *(?:['\u2019]s)?(?:\s*\(\s*(?:{ORG_MARK} *|[A-Z][A-Za-z]{{1,9}})\))?"
 P = f"(?P<p>{PERSON_MARK}) *"
 PLIST = rf"(?P<plist>{PERSON_MARK}(?:\s*,\s+{PERSON_MARK})*(?:\s*,?\s+and\s+{PERSON_MARK})?) *"
 _SINCE = re.compile(r"\bsince\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
