@@ -1,7 +1,7 @@
 """``amendments-before-disqualifications``: amendment/disqualification pairs with order and gap.
 
 One answer row per (amendment, law, disqualification or dissolution, target); the shape is the one
-``shared/eval/README.md`` fixes, plus the evidence of each side and the event's type, agent and ids.
+``shared/eval/README.md`` fixes, plus the evidence of each side, the event's type, its agents and ids.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from kg.errors import UsageError
 from queries.backends import Row
 from queries.intervals import ORDERS, Relation, relate, sort_key
 from queries.questions import processor
-from queries.questions.common import Context, date_json, fuzzy, unique
+from queries.questions.common import Context, date_json, fuzzy, group, named, unique
 
 DEFAULT_ORDERS = ("before", "undetermined")
 
@@ -31,7 +31,8 @@ def pairs(rows: list[Row], ctx: Context) -> list[dict]:
     orders = wanted_orders(ctx.values.get("order"))
     within = ctx.values.get("within-days")
     keyed = []
-    for r in unique(rows):
+    for rs in group(unique(rows), "amendment", "law", "disqualification", "target").values():
+        r = rs[0]
         a_date, d_date = fuzzy(r, "amendment"), fuzzy(r, "disqualification")
         rel = relate(a_date, d_date)
         if rel.order not in orders:
@@ -47,7 +48,7 @@ def pairs(rows: list[Row], ctx: Context) -> list[dict]:
             "disqualification": {
                 "event": r["disqualification"], "type": r["disqualification_type"],
                 "target": r["target_name"], "target_id": r["target"],
-                "agent": r.get("agent_name"), "agent_id": r.get("agent"),
+                "agents": named(rs, "agent"),
                 "date": date_json(d_date), "evidence": ctx.evidence(r["disqualification"]),
             },
             **rel.to_json(),

@@ -63,6 +63,8 @@ def small_facts() -> FactSet:
     event("event/dissolution-river", "Dissolution", "2017",
           {"agent": "institution/high-court", "target": "party/the-river-party",
            "instrument": "law/law-on-lanterns"}, 24)
+    fs.add_event(Event("event/dissolution-river", "Dissolution", _d("2017"),
+                       [Participant("agent", "person/bo-sample")]))  # a second agent, merged
     event("event/closure-owl", "MediaClosure", "2023-02", {"target": "mediaoutlet/radio-owl"}, 25)
     event("event/closure-kite", "MediaClosure", None, {"target": "mediaoutlet/the-daily-kite"}, 26)
     event("event/election-national-2023", "Election", "2023-07-23", {}, 27)

@@ -57,6 +57,8 @@ def test_amendments_before_disqualifications_default(backend: Backend) -> None:
     for r in rows:
         _assert_evidence(r["amendment"]["evidence"])
         _assert_evidence(r["disqualification"]["evidence"])
+    river = next(r for r in rows if r["disqualification"]["event"] == "event/dissolution-river")
+    assert [a["name"] for a in river["disqualification"]["agents"]] == ["Bo Sample", "High Court"]  # one row
     undetermined = next(r for r in rows if r["amendment"]["event"] == "event/amendment-charter-2023")
     assert undetermined["gap_days"]["min"] < 0 < undetermined["gap_days"]["max"]
 
@@ -94,7 +96,7 @@ def test_timeline(backend: Backend) -> None:
         ("event/amendment-lol-2024", {"value": "2024-01", "precision": "month"}),
     ]
     assert rows[0]["roles"] == ["instrument"] and rows[1]["roles"] == ["target"]
-    assert {p["name"] for p in rows[0]["participants"]} == {"High Court", "The River Party"}
+    assert {p["name"] for p in rows[0]["participants"]} == {"High Court", "Bo Sample", "The River Party"}
     for r in rows:
         _assert_evidence(r["evidence"])
 
