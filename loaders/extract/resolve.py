@@ -1,0 +1,353 @@
+"""Dating event claims and resolving them across documents into one event each.
+
+1. Elections first: each Election claim with a stated date and each Election the results tables gave
+   is keyed by ``election_event_id(kind, year)``; reports of one election are one event.
+2. Dates: absolute ones as stated; partial ones ("July 23") take the year of an election on that
+   day when they name an election, else the document's year, else the nearest year before them;
+   relative ones ("five months before the election") count from the election the passage is about
+   (its kind, and the year nearest before it in the document); document ones ("this year") from
+   ``Document.published`` (unknown when the document has no date).
+3. Claims of one type sharing a participant are compared (blocked by type and participant, never
+   all pairs): same participants and compatible dates make one event whose date is the most precise
+   one all reports allow (derivation ``merged``). For a type that cannot recur for the same target
+   within a year (``recurs: false``), contradicting dates are one event flagged ``date-conflict`` with
+   every claim kept in ``attributes['date_claims']``; so are an absolute and a relative date given
+   by one passage.
+4. Ids are computed last from type, participants and date, so a rebuild gives the same ids.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from graph.factset import FactSet
+from graph.ids import election_event_id, event_id
+from graph.model import Document, Event, Evidence, FuzzyDate
+from loaders.extract.dates import DateExpr
+from loaders.extract.events import Claim
+from loaders.extract.triggers import lexicon
+
+_LEVEL = ("year", "month", "day")
+_PREF = {"absolute": 0, "table": 1, "merged": 1, "document": 2, "relative": 3}
+
+
+@dataclass
+class DocContext:
+    """What dating a document's claims needs: its date and the years it states, by position."""
+
+    document: Document
+    years: list[tuple[int, int]] = field(default_factory=list)
+
+    def year_before(self, pos: int) -> int | None:
+        best = None
+        for p, y in self.years:
+            if p > pos:
+                break
+            best = y
+        return best
+
+
+@dataclass
+class _Claimed:
+    claim: Claim
+    dates: list[FuzzyDate]
+
+
+# ---------------------------------------------------------------- date arithmetic and merging
+
+def shift(d: FuzzyDate, n: int, unit: str, phrase: str, anchor: str | None, derivation: str) -> FuzzyDate | None:
+    """``d`` moved by ``n`` units, at the precision the unit and ``d`` allow."""
+    rank = {"year": 0, "month": 1, "week": 2, "day": 2}
+    prec = ("year", "month", "day")[min(rank[unit], ("year", "month", "day").index(d.precision))]
+    if rank[unit] > ("year", "month", "day").index(d.precision):
+        return None  # "five months before" an election known only by its year
+    y = d.year
+    m = int(d.value[5:7]) if d.precision != "year" else 1
+    day = int(d.value[8:10]) if d.precision == "day" else 1
+    if unit == "year":
+        y += n
+    elif unit == "month":
+        total = y * 12 + (m - 1) + n
+        y, m = divmod(total, 12)
+        m += 1
+        day = min(day, calendar.monthrange(y, m)[1])
+    else:
+        nd = date(y, m, day) + timedelta(days=n * (7 if unit == "week" else 1))
+        y, m, day = nd.year, nd.month, nd.day
+    kw: dict[str, Any] = {"derivation": derivation, "phrase": phrase, "anchor": anchor}
+    if prec == "year":
+        return FuzzyDate.of(y, **kw)
+    if prec == "month":
+        return FuzzyDate.of(y, m, **kw)
+    return FuzzyDate.of(y, m, day, **kw)
+
+
+def compatible(a: FuzzyDate, b: FuzzyDate) -> bool:
+    return a.contains(b) or b.contains(a)
+
+
+def merge_dates(dates: list[FuzzyDate]) -> tuple[FuzzyDate | None, bool]:
+    """The most precise date all claims allow, or (the preferred claim, True) when they contradict."""
+    if not dates:
+        return None, False
+    if all(compatible(a, b) for i, a in enumerate(dates) for b in dates[i + 1:]):
+        best = min(dates, key=lambda d: (-("year", "month", "day").index(d.precision), _PREF.get(d.derivation, 4)))
+        if len({d.value for d in dates}) > 1:
+            best = FuzzyDate(best.value, best.precision, "merged", best.phrase, best.anchor)
+        return best, False
+    return _majority(dates), True
+
+
+def _majority(dates: list[FuzzyDate]) -> FuzzyDate:
+    """Contradicting claims: level by level (year, month, day), the value most claims support
+    (ties: the better derivation, then the earlier value); the deepest level reached is the date."""
+    cut = {"year": 4, "month": 7, "day": 10}
+    chosen: FuzzyDate | None = None
+    pool = list(dates)
+    for level in ("year", "month", "day"):
+        fine = [d for d in pool if ("year", "month", "day").index(d.precision) >= ("year", "month", "day").index(level)]
+        if not fine:
+            break
+        groups: dict[str, list[FuzzyDate]] = defaultdict(list)
+        for d in fine:
+            groups[d.value[:cut[level]]].append(d)
+        value, members = min(groups.items(), key=lambda kv: (-len(kv[1]), min(_PREF.get(d.derivation, 4)
+                                                                                 for d in kv[1]), kv[0]))
+        best = min(members, key=lambda d: _PREF.get(d.derivation, 4))
+        chosen = FuzzyDate(value, level, best.derivation, best.phrase, best.anchor)  # type: ignore[arg-type]
+        pool = [d for d in pool if d.value.startswith(value) or len(d.value) < cut[level]]
+    assert chosen is not None
+    return chosen
+
+
+# ---------------------------------------------------------------- resolving one claim's dates
+
+class Dater:
+    def __init__(self, contexts: dict[str, DocContext], elections: dict[str, FuzzyDate],
+                 kinds: dict[str, str]) -> None:
+        self.contexts = contexts
+        self.elections = elections  # election event id -> its best date
+        self.kinds = kinds  # election event id -> kind
+
+    def anchor(self, kind: str | None, ctx: DocContext, pos: int) -> tuple[str, FuzzyDate] | None:
+        """The election a passage counts from: of its kind, nearest the year the passage is about."""
+        kind = kind or lexicon().default_kind
+        cands = [(eid, d) for eid, d in self.elections.items() if self.kinds.get(eid) == kind]
+        if not cands:
+            return None
+        year = ctx.year_before(pos)
+        if year is None and ctx.document.published is not None:
+            year = ctx.document.published.year
+        if year is None:
+            return None
+        return min(cands, key=lambda c: (abs(c[1].year - year), -c[1].year))
+
+    def resolve(self, e: DateExpr, ctx: DocContext, pos: int) -> FuzzyDate | None:
+        if e.kind == "absolute":
+            return e.absolute()
+        if e.kind == "partial":
+            return self._partial(e, ctx)
+        if e.kind in {"relative", "loose"}:
+            found = self.anchor(e.anchor_kind, ctx, e.start)
+            if found is None:
+                return None
+            eid, d = found
+            if e.kind == "loose":
+                return FuzzyDate.of(d.year, derivation="relative", phrase=e.phrase, anchor=eid)
+            return shift(d, e.offset, e.unit or "day", e.phrase, eid, "relative")
+        if e.kind == "document":
+            pub = ctx.document.published
+            if pub is None:
+                return None
+            if e.offset and _LEVEL.index(pub.precision) < _LEVEL.index(e.unit or "day"):
+                return None
+            unit = e.unit or "day"
+            if ("year", "month", "day").index(pub.precision) < ("year", "month", "day").index(unit):
+                unit = pub.precision
+            d = shift(pub, e.offset, unit, e.phrase, None, "document")
+            if d is None:
+                return None
+            cut = {"year": 4, "month": 7, "day": 10}[unit]
+            return FuzzyDate(d.value[:cut], unit, "document", e.phrase)  # type: ignore[arg-type]
+        return None
+
+    def _partial(self, e: DateExpr, ctx: DocContext) -> FuzzyDate | None:
+        if e.month is None or e.day is None:
+            return None
+        if e.role == "election":
+            same = sorted(d.year for d in self.elections.values()
+                          if d.precision == "day" and d.value[5:] == f"{e.month:02d}-{e.day:02d}")
+            if same:
+                near = ctx.year_before(e.start) or (ctx.document.published.year if ctx.document.published else same[-1])
+                y = min(same, key=lambda v: (abs(v - near), -v))
+                return FuzzyDate.of(y, e.month, e.day, derivation="absolute", phrase=e.phrase)
+        year = ctx.document.published.year if ctx.document.published else ctx.year_before(e.start)
+        if year is None:
+            return None
+        try:
+            return FuzzyDate.of(year, e.month, e.day, derivation="absolute", phrase=e.phrase)
+        except ValueError:
+            return None
+
+    def dates_of(self, c: Claim) -> list[FuzzyDate]:
+        ctx = self.contexts[c.document]
+        out = [d for e in c.dates if (d := self.resolve(e, ctx, c.pos)) is not None]
+        return out
+
+
+# ---------------------------------------------------------------- clustering
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+
+def _roles(c: Claim) -> dict[str, frozenset[str]]:
+    return {r: frozenset(c.entities(r)) for r in ("agent", "target")}
+
+
+def _same_participants(a: Claim, b: Claim, recurs: bool) -> bool:
+    ra, rb = _roles(a), _roles(b)
+    if a.attributes.get("stance") and b.attributes.get("stance") and a.attributes["stance"] != b.attributes["stance"]:
+        return False
+    if not recurs:
+        return bool(ra["target"]) and ra["target"] == rb["target"]
+    for r in ("agent", "target"):
+        if ra[r] and rb[r] and not (ra[r] <= rb[r] or rb[r] <= ra[r]):
+            return False
+        if bool(ra[r]) != bool(rb[r]) and r == "target":
+            return False
+    return bool((ra["agent"] | ra["target"]) & (rb["agent"] | rb["target"]))
+
+
+def _dates_fit(da: list[FuzzyDate], db: list[FuzzyDate], recurs: bool) -> bool:
+    if all(compatible(x, y) for x in da for y in db):
+        return True
+    if recurs:
+        return False
+    return all(abs(x.year - y.year) <= 1 for x in da for y in db)
+
+
+def cluster(items: list[_Claimed], recurs_of: dict[str, bool]) -> list[list[_Claimed]]:
+    """Groups of claims that report one event; candidates only share a (type, participant) block."""
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        for p in it.claim.participants:
+            if p.role in {"agent", "target"}:
+                blocks[(it.claim.type, p.entity)].append(i)
+    uf = _Union(len(items))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    for idx in blocks.values():
+        for k, i in enumerate(idx):
+            for j in idx[:k]:
+                ri, rj = uf.find(i), uf.find(j)
+                if ri == rj:
+                    continue
+                recurs = recurs_of.get(items[i].claim.type, True)
+                if not all(_same_participants(items[x].claim, items[y].claim, recurs)
+                           for x in members[ri] for y in members[rj]):
+                    continue
+                da = [d for m in members[ri] for d in items[m].dates]
+                db = [d for m in members[rj] for d in items[m].dates]
+                if not _dates_fit(da, db, recurs):
+                    continue
+                uf.parent[rj] = ri
+                members[ri] += members.pop(rj)
+    return [[items[m] for m in ms] for ms in members.values()]
+
+
+# ---------------------------------------------------------------- building events
+
+def _date_claims(group: list[_Claimed]) -> list[dict[str, Any]]:
+    out = []
+    for it in group:
+        for d in it.dates:
+            item = {"value": d.value, "precision": d.precision, "derivation": d.derivation,
+                    "document": it.claim.document}
+            if d.phrase:
+                item["phrase"] = d.phrase
+            if item not in out:
+                out.append(item)
+    return sorted(out, key=lambda x: (x["value"], x["document"], x["derivation"]))
+
+
+def build_event(group: list[_Claimed], fixed_id: str | None = None) -> Event:
+    first = group[0].claim
+    parts = sorted({p for it in group for p in it.claim.participants})
+    dates = [d for it in group for d in it.dates]
+    best, conflict = merge_dates(dates)
+    attrs: dict[str, Any] = {}
+    for it in group:
+        for k, v in it.claim.attributes.items():
+            if k != "trigger":
+                attrs.setdefault(k, v)
+    flags = []
+    if conflict:
+        flags.append("date-conflict")
+        attrs["date_claims"] = _date_claims(group)
+    evidence: list[Evidence] = sorted({it.claim.evidence for it in group})
+    key = [p.entity for p in parts]
+    eid = fixed_id or event_id(first.type, *key, best.value if best else "", attrs.get("stance", ""))
+    return Event(eid, first.type, best, list(parts), attrs, evidence, flags)
+
+
+def resolve_all(claims: list[Claim], contexts: dict[str, DocContext], facts: FactSet) -> None:
+    """Date the claims, group them into events across documents and add the events to ``facts``."""
+    lex = lexicon()
+    recurs_of = {t.name: t.recurs for t in lex.types}
+    # 1. elections known from tables and from passages stating a date
+    known: dict[str, list[FuzzyDate]] = defaultdict(list)
+    kinds: dict[str, str] = {}
+    for ev in facts.events.values():
+        if ev.type == "Election" and ev.date is not None:
+            known[ev.id].append(ev.date)
+            kinds[ev.id] = str(ev.attributes.get("kind") or ev.id.split("-")[1])
+    stub = Dater(contexts, {}, {})
+    el_claims = [c for c in claims if c.type == "Election"]
+    for c in el_claims:
+        for d in stub.dates_of(c):
+            if d.derivation == "absolute":
+                eid = election_event_id(c.kind or lex.default_kind, d.year)
+                known[eid].append(d)
+                kinds[eid] = c.kind or lex.default_kind
+    best = {eid: merge_dates(ds)[0] for eid, ds in known.items()}
+    dater = Dater(contexts, {k: v for k, v in best.items() if v is not None}, kinds)
+    # 2. elections from passages join the election of their kind and year
+    by_election: dict[str, list[_Claimed]] = defaultdict(list)
+    for c in el_claims:
+        ds = dater.dates_of(c)
+        pref = min(ds, key=lambda d: _PREF.get(d.derivation, 4)) if ds else None
+        if pref is None:
+            continue
+        by_election[election_event_id(c.kind or lex.default_kind, pref.year)].append(_Claimed(c, ds))
+    for eid, group in sorted(by_election.items()):
+        have = facts.events.get(eid)
+        if have is not None and have.date is not None:
+            group = [_Claimed(Claim("Election", [], have.evidence[0], have.evidence[0].document, 0),
+                              [have.date])] + group
+        ev = build_event(group, eid)
+        ev.attributes.setdefault("kind", group[-1].claim.kind)
+        if have is not None:
+            have.date = ev.date
+            for f in ev.flags:
+                if f not in have.flags:
+                    have.flags.append(f)
+            if "date_claims" in ev.attributes:
+                have.attributes["date_claims"] = ev.attributes["date_claims"]
+            ev.date, ev.flags = have.date, have.flags
+            ev.attributes = {k: v for k, v in ev.attributes.items() if k != "date_claims"}
+        facts.add_event(ev)
+    # 3. everything else
+    items = [_Claimed(c, dater.dates_of(c)) for c in claims if c.type != "Election"]
+    for group in cluster(items, recurs_of):
+        facts.add_event(build_event(group))
