@@ -121,6 +121,7 @@ def _person_cues() -> tuple[re.Pattern[str], ...]:
         re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]") for w in sorted(alts, key=len, reverse=True)) + ")"
     affs = "(?i:" + "|".join(phrase_regex(a["phrase"]).replace("(?P<org>", "(?:") for a in r["affiliations"]) + ")"
     role, ends, starts = ci(r["body_roles"]), ci(r["role_end"]), ci(r["role_start"])
+    nouns = ci([n + "s" for n in r["person_nouns"]] + r["person_nouns"])
     org = ORG_MARK + rf" *(?:['\u2019]s)?(?:\s*\(\s*(?:{ORG_MARK} *|[A-Z][A-Za-z]{{1,9}})\))?"
     det = r"(?:(?i:the|a|an)\s+)?(?:(?i:former|new|first|interim|acting)\s+)?"
     names = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?"
@@ -132,6 +133,8 @@ def _person_cues() -> tuple[re.Pattern[str], ...]:
         rf"(?P<name>{_NAME})\s*,\s+{det}(?:{org}\s+{role}|{role}\s+(?i:of)\s+(?:(?i:the)\s+)?{org})",
         rf"(?P<name>{_NAME})(?:['\u2019]s)?\s+{ends}",                    # X's resignation as
         rf"(?P<name>{_NAME})\s+{starts}\s+{det}(?:{org}\s+{role}|{role}\s+(?i:of)\s+(?:(?i:the)\s+)?{org})",
+        rf"\b{nouns},\s+(?P<name>{_NAME}),",                               # their lawyer, X, said
+        rf"(?P<name>{_NAME}),\s+(?i:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,3}}?{nouns}\b",  # X, a rights lawyer
     ))
 
 

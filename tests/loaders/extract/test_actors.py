@@ -129,3 +129,9 @@ def test_bare_article_belongs_to_the_law_named_before_in_the_paragraph():
 def test_a_foreign_body_is_not_the_cambodian_one():
     assert found("The Thai National Assembly and Indonesia's Constitutional Council met the National Assembly.") \
         == {"Indonesia": "Indonesia", "National Assembly": "National Assembly"}
+
+
+def test_persons_in_appositions_with_a_person_noun():
+    f = found("Their lawyer, Sam Sokong, said so. Chea Dara, a former human rights lawyer, agreed. "
+              "The Candlelight Party, a major opposition party, ran. Today, Monday, it rained.")
+    assert f == {"Sam Sokong": "Sam Sokong", "Chea Dara": "Chea Dara", "Candlelight Party": "Candlelight Party"}

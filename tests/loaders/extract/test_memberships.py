@@ -112,3 +112,9 @@ def test_was_appointed_new_chair():
 def test_body_role_then_comma_and_name():
     assert ties("The NEC chairman, Lim Sovan, defended it.") == {
         ("Lim Sovan", "National Election Committee", "chair", None)}
+
+
+def test_official_and_candidate():
+    got = ties("In July 2022, a CLP official, Nol Sovan, was assaulted. Dam Vibol, an SRP candidate, fled.")
+    assert ("Nol Sovan", "Candlelight Party", "official", None) in got
+    assert ("Dam Vibol", "Sam Rainsy Party", "affiliated", "candidate") in got
