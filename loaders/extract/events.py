@@ -104,11 +104,15 @@ def _agent_ok(spec: TypeSpec, m: Mention) -> bool:
     return not spec.agent_words or any(w in m.name.lower().split() for w in spec.agent_words)
 
 
+_MODAL = re.compile(r"\b(?:can|could|may|might|would|will|shall|should|must)\b(?!\s+(?:also\s+)?(?:have|be)\s+been)")
 _MONTH_MAY = re.compile(r"\bMay(?=\s+\d|,?\s+(?:19|20)\d\d)")
 
 
 def _hedged(ctx: _Ctx, lo: int, a: int) -> bool:
-    window = _MONTH_MAY.sub("", ctx.text[max(lo, a - 60):a])
+    whole = _MONTH_MAY.sub("", ctx.text[max(lo, a - 100):a])
+    if _MODAL.search(" ".join(whole.split()[-12:])):
+        return True
+    window = re.split(r"[,“”\"]", whole)[-1]  # other hedges govern their own phrase, not what a comma closed
     tail = " ".join(window.split()[-6:])
     return bool(ctx.lex.hedges.search(tail))
 
@@ -337,7 +341,7 @@ def _typed_event(ctx: _Ctx, spec: TypeSpec, sent: Sentence, m: re.Match[str], no
             targets = _nearest_before(ctx, lo, stop, spec.target, 15)
             if not targets:
                 targets = _anaphor_before(ctx, sent, lo, stop, spec.target)
-            by = re.compile(r"\s*(?:\w+\s+){0,2}?by\s+", re.I).match(text, b, hi)
+            by = re.compile(r"\s*(?:\w+\s+){0,4}?by\s+", re.I).match(text, b, hi)
             if by:
                 agents = _first_after(ctx, by.end(), hi, spec.agent, 4)
         elif trig in spec.subject_is_target:
@@ -401,13 +405,14 @@ def _statements(ctx: _Ctx, sent: Sentence, dates: list[DateExpr]) -> list[Claim]
     if lex.stmt_verbs is not None:
         cues += [(m.start(), m.end()) for m in lex.stmt_verbs.finditer(text, sent.start, sent.end)]
     nouns = [(m.start(), m.end()) for _, rx in lex.stance_nouns for m in rx.finditer(text, sent.start, sent.end)]
-    after = re.compile(r"\s*(?:\w+\s+){0,3}?(?:" + "|".join(lex.stmt_agent_after or ["by"]) + r")\s+", re.I)
+    after = re.compile(r"\s*(?:[\w'’]+\s+){0,8}?(?:" + "|".join(lex.stmt_agent_after or ["by"]) + r")\s+", re.I)
     for a, b in sorted(cues) + sorted(nouns):
         lo, hi = _clause(ctx, sent, a, b)
         verbal = (a, b) not in nouns
         before = text[max(lo, a - 40):a]
         if verbal and (_BE.search(before) and not re.search(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?$", before)
-                       or re.match(r"\s+by\s", text[b:b + 5])):
+                       or re.match(r"\s+by\s", text[b:b + 5])
+                       or re.search(r",\s*$", before) and re.match(r"\s+(?:to|by|in|on|at|for)\b", text[b:b + 6])):
             continue  # "results announced by", "being declared": not the subject speaking
         if _hedged_statement(ctx, lo, a):
             continue
@@ -436,7 +441,8 @@ def _statements(ctx: _Ctx, sent: Sentence, dates: list[DateExpr]) -> list[Claim]
 
 def _hedged_statement(ctx: _Ctx, lo: int, a: int) -> bool:
     """Hedges other than the statement cues themselves ("urged", "call for")."""
-    tail = " ".join(_MONTH_MAY.sub("", ctx.text[max(lo, a - 60):a]).split()[-6:])
+    window = re.split(r"[,“”\"]", _MONTH_MAY.sub("", ctx.text[max(lo, a - 60):a]))[-1]
+    tail = " ".join(window.split()[-6:])
     for m in ctx.lex.hedges.finditer(tail):
         word = m.group(0).lower()
         if not any(rx.fullmatch(word) for _, rx in ctx.lex.stances) and word not in _NEGATIONS:

@@ -218,14 +218,14 @@ def _roles(c: Claim) -> dict[str, frozenset[str]]:
 
 def _same_participants(a: Claim, b: Claim, recurs: bool) -> bool:
     ra, rb = _roles(a), _roles(b)
-    if a.attributes.get("stance") and b.attributes.get("stance") and a.attributes["stance"] != b.attributes["stance"]:
-        return False
+    if a.type.endswith("Statement"):
+        # statements recur: one agent's statements are one only with the same stance, date or passage
+        return (ra == rb and a.attributes.get("stance") == b.attributes.get("stance")
+                and bool(a.dates and b.dates or a.document == b.document))
     if not recurs:
         return bool(ra["target"]) and ra["target"] == rb["target"]
     for r in ("agent", "target"):
         if ra[r] and rb[r] and not (ra[r] <= rb[r] or rb[r] <= ra[r]):
-            return False
-        if bool(ra[r]) != bool(rb[r]) and r == "target":
             return False
     return bool((ra["agent"] | ra["target"]) & (rb["agent"] | rb["target"]))
 

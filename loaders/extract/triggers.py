@@ -103,8 +103,9 @@ def lexicon() -> Lexicon:
         instrument_types=_types(data.get("instrument_types"), "instrument_types"),
         anaphora_heads={str(k): tuple(str(x).lower() for x in v)
                         for k, v in (data.get("anaphora_heads") or {}).items()},
-        stmt_verbs=word_rx(st.get("verbs")),
-        stances=tuple((str(k), rx) for k, v in (st.get("stances") or {}).items() if (rx := word_rx(v))),
+        # verbs and cues in running text are lower-case: "the United States" is no "states"
+        stmt_verbs=word_rx(st.get("verbs"), 0),
+        stances=tuple((str(k), rx) for k, v in (st.get("stances") or {}).items() if (rx := word_rx(v, 0))),
         stance_nouns=tuple((str(k), rx) for k, v in (st.get("stance_nouns") or {}).items() if (rx := word_rx(v))),
         stmt_agent_after=tuple(str(w) for w in st.get("agent_after") or []),
         foreign_agent=_types(st.get("foreign_agent"), "statements"),
