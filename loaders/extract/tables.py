@@ -24,6 +24,7 @@ from typing import Any
 from graph.factset import FactSet
 from graph.ids import election_event_id
 from graph.model import Event, FuzzyDate, Participant
+from kg.errors import AbortRun
 from loaders.extract.lexicon import LEXICON_DIR, read_lexicon
 from loaders.extract.mentions import Mention
 from loaders.extract.textspans import iter_dates
@@ -62,7 +63,6 @@ def words() -> dict[str, Any]:
     data = read_lexicon("tables.yaml")
     for key in ("columns", "election_kinds", "election_day_words"):
         if not isinstance(data, dict) or not isinstance(data.get(key), list):
-            from kg.errors import AbortRun
             raise AbortRun(f"lexicon {LEXICON_DIR / 'tables.yaml'}: '{key}' must be a list")
     return data
 
