@@ -16,6 +16,8 @@ from rich.console import Console
 from rich.table import Table
 
 QUOTE_WIDTH = 70
+#: Keys naming what a nested object is about, shown for it in a cell (e.g. an affiliation's party).
+_LABELS = ("name", "party", "person")
 
 
 def to_json(answer: dict[str, Any]) -> str:
@@ -38,8 +40,9 @@ def _cell(key: str, value: Any, short: bool) -> str:
                               for e in value)
         return "; ".join(_cell(key, v, short) for v in value)
     if isinstance(value, dict):
-        if "name" in value:
-            return str(value["name"]) + (f" ({value['role']})" if value.get("role") else "")
+        label = next((value[k] for k in _LABELS if value.get(k)), None)
+        if label is not None:
+            return str(label) + (f" ({value['role']})" if value.get("role") else "")
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, float | int) and not isinstance(value, bool):
         return str(value)
@@ -51,7 +54,7 @@ def flatten(row: dict[str, Any], short: bool = False, prefix: str = "") -> dict[
     out: dict[str, str] = {}
     for key, value in row.items():
         name = f"{prefix}{key}"
-        if isinstance(value, dict) and set(value) not in ({"value", "precision"},) and "name" not in value:
+        if isinstance(value, dict) and set(value) != {"value", "precision"} and not any(k in value for k in _LABELS):
             out.update(flatten(value, short, f"{name}."))
         else:
             out[name] = _cell(name, value, short)
@@ -59,10 +62,11 @@ def flatten(row: dict[str, Any], short: bool = False, prefix: str = "") -> dict[
 
 
 def _columns(rows: list[dict[str, str]]) -> list[str]:
+    """Every column in first-seen order; ``gap_days`` (null in some rows) goes when ``gap_days.min`` is there."""
     cols: list[str] = []
     for r in rows:
         cols.extend(k for k in r if k not in cols)
-    return cols
+    return [c for c in cols if not any(o.startswith(c + ".") for o in cols)]
 
 
 def to_csv(answer: dict[str, Any]) -> str:
