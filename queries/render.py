@@ -72,7 +72,7 @@ def _columns(rows: list[dict[str, str]]) -> list[str]:
 def to_csv(answer: dict[str, Any]) -> str:
     rows = [flatten(r) for r in answer["rows"]]
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=_columns(rows), lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=_columns(rows), lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
     return buf.getvalue()

@@ -52,6 +52,11 @@ def test_csv_and_table(ws: Workspace) -> None:
     rows = list(csv.DictReader(io.StringIO(proc.stdout)))
     assert [r["event"] for r in rows] == ["event/disqualification-lp"]
     assert rows[0]["date"] == "2023-05 (month)" and "passage stating" in rows[0]["evidence"]
+    pairs = _kg("ask", "amendments-before-disqualifications", "--format", "csv", "--workspace", str(ws.path))
+    assert pairs.returncode == 0, pairs.stderr
+    header = next(csv.reader(io.StringIO(pairs.stdout)))
+    assert {"amendment.law", "disqualification.target", "order", "gap_days.min", "gap_days.max"} <= set(header)
+    assert "gap_days" not in header  # null for an undated pair, yet no column of its own
     table = _kg("ask", "party-fates", "--workspace", str(ws.path))
     assert table.returncode == 0, table.stderr
     assert "Lantern Party" in table.stdout and "2 row(s)" in table.stdout

@@ -58,6 +58,7 @@ def small_facts() -> FactSet:
     event("event/amendment-lol-2017", "Amendment", "2017-03", {"target": "law/law-on-lanterns"}, 20)
     event("event/amendment-charter-2023", "Amendment", "2023", {"target": "law/charter-of-testland"}, 21)
     event("event/amendment-lol-2024", "Amendment", "2024-01", {"target": "law/law-on-lanterns"}, 22)
+    event("event/amendment-charter-undated", "Amendment", None, {"target": "law/charter-of-testland"}, 31)
     event("event/disqualification-lp", "Disqualification", "2023-05",
           {"agent": "institution/national-election-committee", "target": "party/lantern-party"}, 23)
     event("event/dissolution-river", "Dissolution", "2017",

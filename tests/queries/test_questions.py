@@ -46,6 +46,8 @@ def test_amendments_before_disqualifications_default(backend: Backend) -> None:
         ("event/amendment-lol-2017", "event/disqualification-lp", "before"),
         ("event/amendment-charter-2023", "event/disqualification-lp", "undetermined"),
         ("event/amendment-lol-2017", "event/dissolution-river", "undetermined"),
+        ("event/amendment-charter-undated", "event/disqualification-lp", "undetermined"),
+        ("event/amendment-charter-undated", "event/dissolution-river", "undetermined"),
     }
     first = next(r for r in rows if r["order"] == "before")
     # exactly the shape of shared/eval/README.md, plus evidence and ids
@@ -61,21 +63,24 @@ def test_amendments_before_disqualifications_default(backend: Backend) -> None:
     assert [a["name"] for a in river["disqualification"]["agents"]] == ["Bo Sample", "High Court"]  # one row
     undetermined = next(r for r in rows if r["amendment"]["event"] == "event/amendment-charter-2023")
     assert undetermined["gap_days"]["min"] < 0 < undetermined["gap_days"]["max"]
+    undated = next(r for r in rows if r["amendment"]["event"] == "event/amendment-charter-undated")
+    assert undated["amendment"]["date"] is None and undated["gap_days"] is None
 
 
 def test_amendments_sorted_by_disqualification_date(backend: Backend) -> None:
     rows = _rows(backend, "amendments-before-disqualifications")
-    assert [r["disqualification"]["date"]["value"] for r in rows] == ["2017", "2023-05", "2023-05"]
+    assert [r["disqualification"]["date"]["value"] for r in rows] == ["2017", "2017", "2023-05", "2023-05", "2023-05"]
+    assert [r["amendment"]["date"] for r in rows][-1] is None  # undated last
 
 
 def test_amendments_parameters(backend: Backend) -> None:
     by_law = _rows(backend, "amendments-before-disqualifications", law="the LoL")
     assert {r["amendment"]["law"] for r in by_law} == {"Law on Lanterns"}
     by_target = _rows(backend, "amendments-before-disqualifications", target="lantern party")
-    assert {r["disqualification"]["target"] for r in by_target} == {"Lantern Party"} and len(by_target) == 2
+    assert {r["disqualification"]["target"] for r in by_target} == {"Lantern Party"} and len(by_target) == 3
     after = _rows(backend, "amendments-before-disqualifications", order="after")
     assert {r["order"] for r in after} == {"after"} and len(after) == 3
-    assert len(_rows(backend, "amendments-before-disqualifications", order="any")) == 6
+    assert len(_rows(backend, "amendments-before-disqualifications", order="any")) == 8
     near = _rows(backend, "amendments-before-disqualifications", **{"within-days": "365"})
     assert ("event/amendment-lol-2017", "event/disqualification-lp", "before") not in _pairs(near)
     assert len(near) == 2
