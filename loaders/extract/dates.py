@@ -161,7 +161,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
         for m in pat.finditer(text, start, end):
             d = int(m.group("d"))
             if 1 <= d <= 31:
-                role = "election" if rx.election_after.match(text, m.end(), min(end, m.end() + 60)) else "event"
+                named = (rx.election_after.match(text, m.end(), min(end, m.end() + 60))
+                         or rx.election_before.search(text[max(0, m.start() - 40):m.start()]))
+                role = "election" if named else "event"
                 add(DateExpr(m.start(), m.end(), m.group(0), "partial", None, _month(m.group("m")), d, role=role))
     for m in rx.year.finditer(text, start, end):
         add(_absolute(text, m, int(m.group("y")), None, None))
@@ -196,5 +198,7 @@ def _absolute(text: str, m: re.Match[str], y: int, mo: int | None, d: int | None
 
 def years_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """``(position, year)`` of the years the text states (citations left out): context for partial dates."""
-    return [(e.start, e.year) for e in find_dates(text, start, end)
-            if e.kind == "absolute" and e.year is not None and e.role != "citation"]
+    end = len(text) if end is None else end
+    cites = [(m.start(), m.end()) for m in _rx().citation.finditer(text, start, end)]
+    return [(m.start(), int(m.group("y"))) for m in _rx().year.finditer(text, start, end)
+            if not _taken(cites, m.start(), m.end())]

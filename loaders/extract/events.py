@@ -226,12 +226,14 @@ def _dates_for(ctx: _Ctx, sent: Sentence, a: int, b: int, tight: bool | str, dat
         usable = [d for d in usable if not (d.kind == "relative" and d.unit == "day" and d.offset == 0
                                             and d.start > b and ctx.text[b:d.start].strip(" ,") == "")]
 
-    def rank(d: DateExpr) -> tuple[int, int]:
+    def rank(d: DateExpr) -> tuple[int, int, int]:
         group = 0 if d.role == "event" and d.kind != "loose" else 1 if d.kind == "loose" else 2
         if election and d.role == "election":
             group = 0
         dist = a - d.end if d.end <= a else d.start - b
-        return group, max(dist, 0)
+        # an election report names the election by its year and dates it by its day: the day wins
+        precise = -((d.month is not None) + (d.day is not None)) if election else 0
+        return group, precise, max(dist, 0)
 
     if usable:
         usable.sort(key=rank)
@@ -358,7 +360,8 @@ def _typed_event(ctx: _Ctx, spec: TypeSpec, sent: Sentence, m: re.Match[str], no
     required = spec.requires or (("target",) if noun else ())
     if "agent" in required and not agents or "target" in required and not targets or not (agents or targets):
         return []
-    found = _dates_for(ctx, sent, a, b, tight, dates)
+    reach = max([b] + [x.end for x in agents + targets if x.start > a and x.end - b < 80])
+    found = _dates_for(ctx, sent, a, reach if tight else b, tight, dates)
     instruments = [i for i in _instrument(ctx, sent) if i.entity not in {t.entity for t in targets}]
     ev = ctx.src.evidence(sent.start, sent.end)
     base = [Participant("agent", x.entity) for x in agents] + [Participant("instrument", i.entity) for i in instruments]
@@ -502,9 +505,9 @@ def _merge_in_sentence(claims: list[Claim]) -> list[Claim]:
     """Two triggers of one type in one sentence naming the same target are one claim."""
     out: list[Claim] = []
     for c in claims:
-        same = next((o for o in out if o.type == c.type and (o.entities("target") & c.entities("target")
-                                                               or o.type.endswith("Statement")
-                                                               and o.entities("agent") == c.entities("agent"))), None)
+        same = next((o for o in out if o.type == c.type and (
+            o.entities("target") & c.entities("target")
+            or o.entities("target") == c.entities("target") and o.entities("agent") == c.entities("agent"))), None)
         if same is None:
             out.append(c)
             continue

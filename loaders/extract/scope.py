@@ -55,7 +55,7 @@ def document_in_scope(text: str) -> bool:
     home = _country_rx()[0]
     counts = country_counts(text)
     others = [n for c, n in counts.items() if c != home]
-    return not others or counts[home] >= max(others)
+    return not others or max(others) < 2 or counts[home] >= max(others)
 
 
 def paragraph_scope(text: str, paragraphs: list[Paragraph]) -> list[bool]:
