@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.cli import main
 from kg.workspace import Workspace
 from tests.conftest import ROOT
 from tests.queries.conftest import small_facts, write_workspace
@@ -72,11 +73,21 @@ def test_csv_and_table(ws: Workspace) -> None:
     (["ask", "party-fates", "--backend", "nope"], "unknown backend"),
     (["ask", "party-fates", "--format", "xml"], "xml"),
 ])
-def test_errors_are_one_line(ws: Workspace, args: list[str], words: str) -> None:
-    proc = _kg(*args, "--workspace", str(ws.path))
-    assert proc.returncode != 0 and "Traceback" not in proc.stderr
-    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
-    assert words in proc.stderr
+def test_errors_are_one_line(ws: Workspace, args: list[str], words: str,
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    """In-process (the same ``main`` as the ``kg`` script, without a Python start-up per case)."""
+    with pytest.raises(SystemExit) as exit_:
+        main([*args, "--workspace", str(ws.path)])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+    assert words in err
+
+
+def test_unknown_question_from_the_shell_is_one_line() -> None:
+    proc = _kg("ask", "no-such-question")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines() == [proc.stderr.strip()] and "unknown question" in proc.stderr
 
 
 def test_builds_the_workspace_when_there_is_none(tmp_path: Path) -> None:
