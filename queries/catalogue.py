@@ -29,8 +29,7 @@ from typing import Any
 from kg.errors import UsageError
 from queries.intervals import parse_date
 
-QUERIES_DIR = Path(__file__).resolve().parent
-SPARQL_DIR = QUERIES_DIR / "sparql"
+SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
 PARAM_TYPES = ("entity", "fact", "date", "year", "int", "string", "choice")
 
 _PARAM = re.compile(r"^(?P<name>[a-z][a-z0-9-]*)\s*\((?P<spec>[^)]*)\)\s*(?:[-\u2014:]+\s*(?P<doc>.*))?$")
@@ -105,11 +104,6 @@ class Question:
         if missing:
             raise UsageError(f"question {self.name!r} needs --param {missing[0]}=...")
         return out
-
-    def twin(self, language: str, suffix: str) -> Path:
-        """This question's query for another backend: ``twin("cypher", ".cypher")`` is
-        ``queries/cypher/<name>.cypher``. It takes the parameters declared here, as ``$<variable>``."""
-        return QUERIES_DIR / language / f"{self.name}{suffix}"
 
 
 def parse_header(text: str) -> dict[str, Any]:
