@@ -199,10 +199,10 @@ def _anaphor(ctx: _Ctx, sent: Sentence, span: tuple[int, int], types: frozenset[
              exclude: set[str]) -> list[Mention]:
     """``the party`` / ``its`` in ``text[span]`` -> the last entity of an allowed type named before."""
     snippet = ctx.text[span[0]:span[1]].lower()
-    m = re.match(r"\s*(?:the|its|their|his|her|this|that)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\b", snippet)
+    m = re.match(r"\s*(?:the|its|their|his|her|this|that)\s+([\w-]+)\b", snippet)
     if not m:
         return []
-    head = m.group(1).split()[-1]
+    head = m.group(1)
     paras = [s for s in ctx.seg.sentences[max(0, ctx.index - 2):ctx.index + 1] if s.paragraph == sent.paragraph]
     lo = paras[0].start if paras else sent.start
     for cand in reversed(_in(ctx.mentions, lo, span[0], types)):
@@ -372,7 +372,7 @@ def _typed_event(ctx: _Ctx, spec: TypeSpec, sent: Sentence, m: re.Match[str], no
 
 def _anaphor_before(ctx: _Ctx, sent: Sentence, lo: int, stop: int, types: frozenset[str]) -> list[Mention]:
     chunk = re.sub(r"(?:\s+\w+ly)+\s*$", " ", ctx.text[lo:stop])
-    m = re.search(r"\b(?:the|its|their|this|that)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*$", chunk, re.I)
+    m = re.search(r"\b(?:the|its|their|this|that)\s+[\w-]+\s*$", chunk, re.I)
     if not m:
         return []
     return _anaphor(ctx, sent, (lo + m.start(), stop), types, set())
