@@ -156,7 +156,9 @@ def to_rows(facts: FactSet) -> GraphRows:
         passages |= {evidence_id(e): e for e in event.evidence}
         rows.events.append({"id": event.id, "labels": [event.type], "props": props, "evidence": ev_ids})
         for rtype, entity in sorted({(rel_type(p.role), p.entity) for p in event.participants}):
-            rows.roles.append({"event": event.id, "type": rtype, "entity": entity, "evidence": ev_ids})
+            label = "Event" if entity in facts.events else "Entity"
+            rows.roles.append({"event": event.id, "type": rtype, "entity": entity, "label": label,
+                               "evidence": ev_ids})
     for m in sorted(facts.memberships.values(), key=lambda m: m.id):
         props = {"id": m.id, "role": m.role, "person": m.person, "organization": m.organization}
         props |= date_props("start", m.start) | date_props("end", m.end)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,6 +65,27 @@ def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
         driver.execute_query(text, database_=database)
 
 
+_IDENTIFIER = re.compile(r"[A-Z][A-Z0-9_]*")
+_ROLE_LABELS = ("Entity", "Event")
+
+
+def role_statement(rel_type: str, label: str) -> str:
+    """``push_roles`` for one relationship type and target label (both checked identifiers)."""
+    if not _IDENTIFIER.fullmatch(rel_type) or label not in _ROLE_LABELS:
+        raise ValueError(f"not a relationship type / target label: {rel_type!r}, {label!r}")
+    return statement("push_roles").replace("ROLE_TYPE", rel_type).replace("TARGET_LABEL", label)
+
+
+def _statements(kind: str, items: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The statement(s) of one kind of rows: roles need one per relationship type and target label."""
+    if kind != "roles":
+        return [(statement(f"push_{kind}"), items)]
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in items:
+        groups.setdefault((row["type"], row["label"]), []).append(row)
+    return [(role_statement(t, label), group) for (t, label), group in sorted(groups.items())]
+
+
 def _batches(rows: list[dict[str, Any]], size: int) -> list[list[dict[str, Any]]]:
     return [rows[i:i + size] for i in range(0, len(rows), size)]
 
@@ -78,11 +100,12 @@ def push_rows(driver: neo4j.Driver, rows: GraphRows, *, database: str | None = N
     counts = {kind: len(items) for kind, items in rows.kinds()}
     with driver.session(database=database) as session, session.begin_transaction() as tx:
         for kind, items in rows.kinds():
-            for batch in _batches(items, batch_size):
-                tx.run(statement(f"push_{kind}"), rows=batch, build=build).consume()
-                done, batches = done + len(batch), batches + 1
-                if progress:
-                    progress("push", done, total)
+            for text, group in _statements(kind, items):
+                for batch in _batches(group, batch_size):
+                    tx.run(text, rows=batch, build=build).consume()
+                    done, batches = done + len(batch), batches + 1
+                    if progress:
+                        progress("push", done, total)
         removed_rels = tx.run(statement("prune_relationships"), build=build).single(strict=True)["removed"]
         removed_nodes = tx.run(statement("prune_nodes"), build=build).single(strict=True)["removed"]
         tx.run(statement("record_push"), build=build, rows=total,
