@@ -17,22 +17,30 @@ import kg.commands
 from kg.errors import KGError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyCommands(click.Group):
+    """Finds subcommands in ``kg/commands/`` and imports a module only when its command runs, so
+    ``kg build`` does not pay for the imports of ``kg serve`` or ``kg neo4j``."""
+
+    def _modules(self) -> dict[str, str]:
+        found = (m.name for m in pkgutil.iter_modules(kg.commands.__path__) if not m.name.startswith("_"))
+        return {name.replace("_", "-"): name for name in found}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self._modules()) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.commands:
+            return self.commands[cmd_name]
+        module_name = self._modules().get(cmd_name)
+        if module_name is None:
+            return None
+        command = getattr(importlib.import_module(f"kg.commands.{module_name}"), "command", None)
+        return command if isinstance(command, click.Command) else None
+
+
+@click.group(cls=LazyCommands, context_settings={"help_option_names": ["-h", "--help"]})
 def cli() -> None:
     """Knowledge graph of Cambodia's electoral integrity: build it, export it, ask it."""
-
-
-def _register() -> None:
-    for info in sorted(pkgutil.iter_modules(kg.commands.__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"kg.commands.{info.name}")
-        command = getattr(module, "command", None)
-        if isinstance(command, click.Command):
-            cli.add_command(command)
-
-
-_register()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -51,7 +51,7 @@ def test_build_skips_bad_files_with_one_warning_line_each(messy_corpus: Path, tm
     warnings = [line for line in proc.stderr.splitlines() if line.strip()]
     for bad in ("garbage.pdf", "empty.txt"):
         lines = [w for w in warnings if bad in w]
-        assert len(lines) == 1 and lines[0].startswith("warning:"), proc.stderr
+        assert len(lines) == 1 and lines[0].startswith("kg: warning:"), proc.stderr
     assert len(warnings) == 2, proc.stderr
     assert "5 documents" in proc.stdout and "2 skipped" in proc.stdout
     facts = json.loads((ws / "facts.json").read_text(encoding="utf-8"))
