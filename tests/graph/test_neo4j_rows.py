@@ -1,0 +1,53 @@
+"""``graph.neo4j_rows``: the rows a push binds (no server needed)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from graph.model import FuzzyDate
+from graph.neo4j_rows import date_props, rel_type, to_rows
+from graph.neo4j_sync import role_statement
+from tests.graph.neo4j_samples import question_facts, sample_facts
+
+
+def test_a_fuzzy_date_is_its_interval_value_and_precision() -> None:
+    props = date_props("date", FuzzyDate.of(2024, 2, derivation="relative", anchor="event/x"))
+    assert props == {"date_from": date(2024, 2, 1), "date_to": date(2024, 2, 29), "date_value": "2024-02",
+                     "date_precision": "month", "date_derivation": "relative", "date_anchor": "event/x"}
+    assert date_props("date", None) == {}
+
+
+def test_roles_become_checked_relationship_types() -> None:
+    assert rel_type("agent") == "AGENT" and rel_type("co-agent") == "CO_AGENT"
+    with pytest.raises(ValueError):
+        rel_type("--")
+    assert "MERGE (n)-[rel:TARGET]->(who)" in role_statement("TARGET", "Entity")
+    for bad in [("TARGET]->() DETACH DELETE n //", "Entity"), ("AGENT", "Entity:Admin")]:
+        with pytest.raises(ValueError):
+            role_statement(*bad)
+
+
+def test_rows_point_at_events_and_laws_and_keep_attributes_as_in_rdf() -> None:
+    rows = to_rows(question_facts())
+    about = [r for r in rows.roles if r["type"] == "SUBJECT"]
+    assert about == [{"event": "event/foreignstatement-1", "type": "SUBJECT", "entity": "event/election-2022",
+                      "label": "Event", "evidence": about[0]["evidence"]}]
+    assert [(r["id"], r["whole"]) for r in rows.part_of] == [("lawarticle/law-on-parties-art-6",
+                                                              "law/law-on-parties")]
+    closure = next(r for r in rows.events if r["id"] == "event/mediaclosure-1")["props"]
+    assert closure["attributes_json"] == '{"count":2,"how":"licence revoked"}' and closure["how"] == "licence revoked"
+    statement = next(r for r in rows.events if r["id"] == "event/foreignstatement-1")["props"]
+    assert statement["stance"] == "condemn" and "attributes_json" not in statement
+    dissolution = next(r for r in rows.events if r["id"] == "event/dissolution-1")["props"]
+    assert json.loads(dissolution["attributes_json"])["date_claims"][1] == {"value": "2021-06"}
+    assert "date_claims" not in dissolution  # a list of maps is no Neo4j property
+
+
+def test_the_build_id_follows_the_content() -> None:
+    assert to_rows(sample_facts()).build == to_rows(sample_facts()).build
+    changed = sample_facts()
+    changed.entities["party/alpha-party"].name = "Alpha Party (renamed)"
+    assert to_rows(changed).build != to_rows(sample_facts()).build
