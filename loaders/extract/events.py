@@ -153,8 +153,14 @@ def _uniq(ms: list[Mention]) -> list[Mention]:
     return out
 
 
+def _possessor(ctx: _Ctx, m: Mention) -> bool:
+    p = re.match(r"['’]s?\s+(?:[a-z-]+\s+)?([a-z-]+)", ctx.text[m.end:m.end + 40])
+    return bool(p) and p.group(1) in ctx.lex.possessed_persons
+
+
 def _first_after(ctx: _Ctx, pos: int, hi: int, types: frozenset[str], max_words: int) -> list[Mention]:
-    cands = [m for m in _in(ctx.mentions, pos, hi, types)]
+    """The first mention(s) of an allowed type after ``pos``; a possessor ("X's lawyer") is not one."""
+    cands = [m for m in _in(ctx.mentions, pos, hi, types) if not _possessor(ctx, m)]
     for m in cands:
         if _words(_strip_paren(ctx.text[pos:m.start])) <= max_words:
             return _list_after(ctx, m, [c for c in cands if c.start > m.start])
@@ -420,6 +426,8 @@ def _statements(ctx: _Ctx, sent: Sentence, dates: list[DateExpr]) -> list[Claim]
         if _hedged_statement(ctx, lo, a):
             continue
         agents = _nearest_before(ctx, lo, a, agent_types, 14, subject=True) if verbal else []
+        if agents and not _subject_gap(_strip_paren(text[agents[0].end:a])):
+            agents = []
         if not agents:
             am = after.match(text, b, hi)
             if am:
@@ -440,6 +448,15 @@ def _statements(ctx: _Ctx, sent: Sentence, dates: list[DateExpr]) -> list[Claim]
                 out.append(Claim(type_, [Participant("agent", x.entity)], ev, ev.document, a, list(found), attrs))
         return out
     return []
+
+
+def _subject_gap(gap: str) -> bool:
+    """Between a speaker and its verb: nothing, a verb group, or an apposition closed by a comma
+    ("COMFREL, a watchdog, said"); not another noun phrase (", a spokesman said")."""
+    gap = gap.strip()
+    if "," not in gap:
+        return True
+    return gap.startswith(",") and gap.endswith(",")
 
 
 def _hedged_statement(ctx: _Ctx, lo: int, a: int) -> bool:

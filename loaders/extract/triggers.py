@@ -45,6 +45,7 @@ class Lexicon:
     hedges: re.Pattern[str]
     clause_breaks: tuple[str, ...]
     generic_before: frozenset[str]
+    possessed_persons: frozenset[str]
     instrument: re.Pattern[str] | None
     instrument_types: frozenset[str]
     anaphora_heads: dict[str, tuple[str, ...]]
@@ -99,6 +100,7 @@ def lexicon() -> Lexicon:
         hedges=hedges,
         clause_breaks=tuple(str(b) for b in data.get("clause_breaks") or []),
         generic_before=frozenset(str(w).lower() for w in data.get("generic_before") or []),
+        possessed_persons=frozenset(str(w).lower() for w in data.get("possessed_persons") or []),
         instrument=word_rx(data.get("instrument_cues")),
         instrument_types=_types(data.get("instrument_types"), "instrument_types"),
         anaphora_heads={str(k): tuple(str(x).lower() for x in v)

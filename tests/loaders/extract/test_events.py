@@ -159,3 +159,25 @@ def test_election_report() -> None:
     assert c.kind == "national" and c.dates[0].phrase == "29 July 2018"
     s = _only("The senate election was held on 25 February 2018.", "Election")
     assert s.kind == "senate"
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("All parties excluding the CPP complained about the count.", "Disqualification"),
+    ("In the 2008 race the CPP beat the Sam Rainsy Party by a wide margin.", "Violence"),
+    ("A reporter named Kem Sokha covered the count.", "Appointment"),
+    ("Last week the Supreme Court convicted Kem Sokha's lawyer.", "Conviction"),
+    ("The NEC revised its procedures in 2019.", "Amendment"),
+])
+def test_look_alike_wordings_make_no_event(text: str, type_: str) -> None:
+    _none(text, type_)
+
+
+def test_a_possessed_thing_still_names_the_target() -> None:
+    c = _only("In 2020 the Ministry of Information revoked Voice of Democracy's licence.", "MediaClosure")
+    assert roles(c, "target") == {VOD}
+
+
+def test_a_speaker_needs_to_be_the_subject() -> None:
+    _none("The Ministry of Interior suspended the Candlelight Party's rallies, a spokesman said.", "Statement")
+    c = _only("COMFREL, a local watchdog, said the count was fair.", "Statement")
+    assert roles(c, "agent") == {"organization/committee-for-free-and-fair-elections-in-cambodia"}
