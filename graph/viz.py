@@ -31,7 +31,7 @@ STYLES = Path(__file__).parent / "static" / "styles.json"
 PYVIS_TEMPLATES = Path(pyvis.__file__).parent / "templates"
 SIZE_BY = ("degree", "sources")
 DEFAULT_TITLE = "Cambodia electoral integrity graph"
-PX = 90
+PX = 70
 """Pixels per layout unit (see ``graph.viz_layout``)."""
 LARGE = 1500
 """Above this many nodes edges are hidden while dragging or zooming, and drawn straight."""
@@ -131,7 +131,7 @@ def _options(large: bool) -> dict[str, Any]:
         "layout": {"improvedLayout": False, "randomSeed": 1},
         "nodes": {"borderWidth": 1, "font": {"size": 15, "face": "sans-serif", "strokeWidth": 3,
                                              "strokeColor": "#ffffff"},
-                  "scaling": {"label": {"drawThreshold": 5}}},
+                  "scaling": {"label": {"drawThreshold": 4}}},
         "edges": {"smooth": False if large else {"type": "continuous", "roundness": 0.2},
                   "font": {"size": 10, "align": "middle", "color": "#52606d", "strokeWidth": 3},
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
@@ -156,7 +156,7 @@ def build_network(g: nx.MultiDiGraph, size_by: str = "degree", seed: int = 7) ->
         net.add_node(n, label=_short(a["label"]), shape=shape, color=color, size=_size(g, n, size_by),
                      x=round(x * PX, 1), y=round(y * PX, 1), title=tip, kgKind=a["kind"],
                      kgType=a["type"], kgStart=date.get("start"), kgEnd=date.get("end"),
-                     font={"size": 11 if a["kind"] == "event" else 18})
+                     font={"size": 12 if a["kind"] == "event" else 20})
     edge_ids: dict[tuple[str, str, str], str] = {}
     for i, (u, v, k, a) in enumerate(sorted(g.edges(keys=True, data=True), key=lambda e: e[:3])):
         eid = f"e{i}"

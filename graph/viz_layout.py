@@ -23,7 +23,7 @@ from graph.ids import short_hash
 Pos = dict[str, tuple[float, float]]
 GAP = 1.2
 """Space between packed parts, in units."""
-CHAR = 0.11
+CHAR = 0.16
 """Width of one label character, in units: labels hang out of their part's box by half their width."""
 LABEL_MAX = 30
 KAMADA_KAWAI = 250
@@ -63,7 +63,7 @@ def _part(g: nx.MultiDiGraph, sub: nx.Graph, seed: int, limit: int) -> Pos:
         pos = {v: (float(p[0]), float(p[1])) for v, p in found.items()}
     else:
         pos = _around_backbone(g, sub, seed, limit)
-    return _scale(pos, 1.1 * math.sqrt(n))
+    return _scale(pos, 1.5 * math.sqrt(n))
 
 
 def _grid(nodes: list[str], label_width: float) -> Pos:

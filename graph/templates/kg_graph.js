@@ -198,14 +198,18 @@
         var ev = DATA.nodes[pair[0]];
         return el("li", { "class": "event" }, [describeDate(ev.date) + " \u2014 ", nodeLink(pair[0]), " (as " + pair[1] + ")"]);
       })));
+      evidenceBlock(panel, n.evidence);
       if (n.ties.length) {
         panel.appendChild(el("h3", { text: "Memberships" }));
         panel.appendChild(el("ul", {}, n.ties.map(function (eid) {
           var t = DATA.edges[eid];
-          return el("li", {}, [nodeLink(t.from), " \u2014 " + t.role + " \u2192 ", nodeLink(t.to), " ",
-            el("a", { onclick: function () { showEdge(eid); }, text: "[" + (t.start ? describeDate(t.start) : "?") + " \u2013 " + (t.end ? describeDate(t.end) : "?") + "]" })]);
+          var when = t.start || t.end ? " [" + (t.start ? describeDate(t.start) : "?") + " \u2013 " +
+            (t.end ? describeDate(t.end) : "?") + "]" : "";
+          return el("li", {}, [nodeLink(t.from), " \u2014 " + t.role + " \u2192 ", nodeLink(t.to),
+            el("a", { onclick: function () { showEdge(eid); }, text: when || " [details]" })]);
         })));
       }
+      return;
     }
     evidenceBlock(panel, n.evidence);
   }
