@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
+from rdflib import Graph, URIRef
 
 from graph import vocab
 from graph.factset import FactSet
-from graph.rdf import quads, to_dataset, to_graph
+from graph.rdf import bind_prefixes, quads, to_graph
 from graph.rdf_store import to_ox_quads
 from kg.errors import UsageError
 
@@ -52,6 +53,29 @@ def _line_based(facts: FactSet, with_graphs: bool) -> bytes:
     return _sorted_lines(data)
 
 
+def _turtle_body(g: Graph) -> str:
+    text = g.serialize(format="turtle")
+    return "\n".join(line for line in text.splitlines() if not line.startswith("@prefix")).strip()
+
+
+def _trig(facts: FactSet) -> bytes:
+    """TriG with the default graph first, then the named graphs in IRI order (rdflib's own TriG writer
+    orders graphs by hash, which changes from one process to the next)."""
+    graphs: dict[URIRef | None, Graph] = {}
+    for s, p, o, g in quads(facts):
+        if g not in graphs:
+            graphs[g] = Graph()
+            bind_prefixes(graphs[g])
+        graphs[g].add((s, p, o))
+    prefixes = {**vocab.PREFIXES, "id": vocab.base_iri() + "id/"}
+    parts = ["\n".join(f"@prefix {prefix}: <{ns}> ." for prefix, ns in sorted(prefixes.items()))]
+    if None in graphs:
+        parts.append(_turtle_body(graphs[None]))
+    for name in sorted(g for g in graphs if g is not None):
+        parts.append(f"<{name}> {{\n{_turtle_body(graphs[name])}\n}}")  # not indented: multi-line literals
+    return ("\n\n".join(parts) + "\n").encode("utf-8")
+
+
 def _canonical_json(node: Any) -> Any:
     """Arrays sorted (JSON-LD arrays are unordered sets unless ``@list``), keys sorted on dump."""
     if isinstance(node, dict):
@@ -82,7 +106,7 @@ def render(facts: FactSet, fmt: str) -> bytes:
     if fmt == "turtle":
         return to_graph(facts).serialize(format="turtle", encoding="utf-8")
     if fmt == "trig":
-        return to_dataset(facts).serialize(format="trig", encoding="utf-8")
+        return _trig(facts)
     if fmt == "jsonld":
         return _jsonld(facts)
     raise UsageError(f"unknown RDF format {fmt!r} (known: {', '.join(RDF_FORMATS)})")

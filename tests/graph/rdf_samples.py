@@ -11,6 +11,10 @@ TEXT = ("In May 2031 the Election Board refused to register the Lantern Party. "
         "The Law on Parties was amended in 2030 by the Amending Law. Ruritania condemned the move.")
 
 
+DOC2 = "sample-statement"
+TEXT2 = "We, the undersigned, note that Ruritania condemned the move in strong terms."
+
+
 def ev(quote: str) -> Evidence:
     start = TEXT.index(quote)
     return Evidence(DOC, start, start + len(quote), quote)
@@ -20,6 +24,7 @@ def sample_facts() -> FactSet:
     fs = FactSet()
     fs.add_document(Document(DOC, f"{DOC}.txt", "A sample report", "00" * 32, publisher="Sample NGO",
                              published=FuzzyDate.of(2032, 1), kind="report", language="en"))
+    fs.add_document(Document(DOC2, f"{DOC2}.txt", "A sample statement", "11" * 32))
     ents = [
         ("institution/election-board", "Institution", "Election Board", {"EB"}, "the Election Board"),
         ("party/lantern-party", "Party", "Lantern Party", {"LP"}, "the Lantern Party"),
@@ -42,7 +47,9 @@ def sample_facts() -> FactSet:
     fs.add_event(Event("event/foreignstatement-0001", "ForeignStatement", None,
                        [Participant("agent", "foreignactor/ruritania"),
                         Participant("subject", "party/lantern-party")],
-                       {"stance": "condemn"}, [ev("Ruritania condemned the move.")], ["date-unknown"]))
+                       {"stance": "condemn"},
+                       [ev("Ruritania condemned the move."), Evidence(DOC2, 31, 59, TEXT2[31:59])],
+                       ["date-unknown"]))
     fs.add_membership(Membership("membership/0001", "person/vorn-dara", "institution/election-board", "chair",
                                  FuzzyDate.of(2029), None, {},
                                  [ev("Ms Vorn Dara, chair of the Election Board since 2029")]))
