@@ -89,7 +89,7 @@ def _rx() -> _Rx:
         month_year=re.compile(rf"\b(?P<m>{mon})\.?,?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b"),
         month_day=re.compile(rf"\b(?P<m>{mon})\.?\s+{day}\b(?!\s*[,.]?\s*\d)"),
         day_month=re.compile(rf"\b{day}\s+(?P<m>{mon})\b"),
-        year=re.compile(r"(?<![\d$,.\-/])(?P<y>(?:19|20)\d\d)(?P<suffix>[a-z])?(?![\d%,.]\d|-\d|\d)"),
+        year=re.compile(r"(?<![\d$,./])(?<!\d[-–])(?P<y>(?:19|20)\d\d)(?P<suffix>[a-rt-z])?(?![\d%,.]\d|[-–]\d|\d|s\b)"),
         relative=re.compile(
             rf"\b(?P<n>\d+|{num})\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+"
             rf"(?P<dir>{dirs})\s+{anchor}", re.I),

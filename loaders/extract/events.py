@@ -161,7 +161,11 @@ def _possessor(ctx: _Ctx, m: Mention) -> bool:
 def _first_after(ctx: _Ctx, pos: int, hi: int, types: frozenset[str], max_words: int) -> list[Mention]:
     """The first mention(s) of an allowed type after ``pos``; a possessor ("X's lawyer") is not one."""
     cands = [m for m in _in(ctx.mentions, pos, hi, types) if not _possessor(ctx, m)]
-    for m in cands:
+    for i, m in enumerate(cands):
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if nxt is not None and re.fullmatch(r"['’]s?\s+", ctx.text[m.end:nxt.start]):
+            m = nxt  # "Germany's Federal Foreign Office": the office
+            cands = cands[i:]
         if _words(_strip_paren(ctx.text[pos:m.start])) <= max_words:
             return _list_after(ctx, m, [c for c in cands if c.start > m.start])
         break
@@ -434,7 +438,8 @@ def _statements(ctx: _Ctx, sent: Sentence, dates: list[DateExpr]) -> list[Claim]
                 agents = _first_after(ctx, am.end(), hi, agent_types, 4)
         if not agents:
             continue
-        stance = _stance(ctx, lo, hi)
+        # what the speaker said follows the speaker: cues before it are someone else's
+        stance = _stance(ctx, min(x.start for x in agents) if agents[0].end <= a else lo, hi)
         foreign = [x for x in agents if x.type in lex.foreign_agent]
         domestic = [x for x in agents if x.type not in lex.foreign_agent]
         found = _dates_for(ctx, sent, a, b, False, dates)
