@@ -80,3 +80,25 @@ def test_statements_of_one_agent_on_different_days_stay_apart() -> None:
     facts = build(("a", "On 2 May 2019, the United States condemned the arrests in Cambodia. "
                         "On 9 September 2019, the United States condemned the verdict in Cambodia.", None))
     assert len(events_of(facts, "ForeignStatement")) == 2
+
+
+def test_one_passage_with_an_absolute_and_a_contradicting_relative_date_is_flagged() -> None:
+    facts = build(
+        ELECTION,
+        ("a", "In Cambodia, the senate election was held on 2 March 2018, just eight months after the general "
+              "election.", None),
+    )
+    senate = [e for e in events_of(facts, "Election") if e.attributes.get("kind") == "senate"]
+    assert len(senate) == 1
+    ev = senate[0]
+    assert "date-conflict" in ev.flags
+    values = {c["value"]: c["derivation"] for c in ev.attributes["date_claims"]}
+    assert values == {"2018-03-02": "absolute", "2019-03": "relative"}
+    assert ev.date.value == "2018-03-02"
+
+
+def test_the_day_after_the_election() -> None:
+    facts = build(ELECTION, ("a", "In Cambodia, the European Union issued a statement the day after the "
+                                  "election expressing concern.", FuzzyDate("2018", "year")))
+    [ev] = events_of(facts, "ForeignStatement")
+    assert (ev.date.value, ev.date.derivation, ev.attributes["stance"]) == ("2018-07-30", "relative", "concern")
