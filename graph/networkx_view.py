@@ -128,8 +128,9 @@ def _overlaps(first: str | None, last: str | None, lo: date | None, hi: date | N
 
 
 def filter_dates(g: nx.MultiDiGraph, start: date | None, end: date | None) -> nx.MultiDiGraph:
-    """Events dated inside ``[start, end]`` (their interval overlaps it; undated events go), memberships
-    whose known dates overlap it, and the entities still tied to something once the others are gone."""
+    """What happened in ``[start, end]``: events whose dates overlap it (undated events go), memberships
+    with a date whose interval (open at an unknown end) overlaps it, and the entities tied to one of
+    those; actors in nothing that happened then go, lone ones too."""
     if start is None and end is None:
         return g.copy()
     keep_events = {n for n, a in g.nodes(data=True) if a["kind"] == "event" and a["date"]
@@ -143,9 +144,9 @@ def filter_dates(g: nx.MultiDiGraph, start: date | None, end: date | None) -> nx
         if a["kind"] == "membership":
             first = a["start"]["start"] if a.get("start") else None
             last = a["end"]["end"] if a.get("end") else None
-            if not _overlaps(first, last, start, end):
+            if (first is None and last is None) or not _overlaps(first, last, start, end):
                 continue
         out.add_edge(u, v, key=k, **a)
-    stranded = [n for n in out if out.nodes[n]["kind"] == "entity" and out.degree(n) == 0 and g.degree(n) > 0]
+    stranded = [n for n in out if out.nodes[n]["kind"] == "entity" and out.degree(n) == 0]
     out.remove_nodes_from(stranded)
     return out

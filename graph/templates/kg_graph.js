@@ -51,7 +51,8 @@
   /* ---- which nodes and edges are shown ---- */
   function edgeAllowed(e, visible, dateOn) {
     if (!visible.has(e.from) || !visible.has(e.to)) return false;
-    return !(dateOn && e.kgKind === "membership" && !overlaps(e.kgStart || null, e.kgEnd || null));
+    if (!dateOn || e.kgKind !== "membership") return true;
+    return Boolean(e.kgStart || e.kgEnd) && overlaps(e.kgStart || null, e.kgEnd || null);
   }
   function computeVisible() {
     var dateOn = Boolean(state.from || state.to);
@@ -61,9 +62,9 @@
       if (n.kgKind === "event" && dateOn && (!n.kgStart || !overlaps(n.kgStart, n.kgEnd))) return;
       visible.add(n.id);
     });
-    if (dateOn) {  // actors left with nothing in the date range go too
+    if (dateOn) {  // actors in nothing that happened in the date range go too
       ALL_NODES.forEach(function (n) {
-        if (n.kgKind !== "entity" || !visible.has(n.id) || adjacency[n.id].length === 0) return;
+        if (n.kgKind !== "entity" || !visible.has(n.id)) return;
         var kept = adjacency[n.id].some(function (p) { return edgeAllowed(p[1], visible, dateOn); });
         if (!kept) visible.delete(n.id);
       });

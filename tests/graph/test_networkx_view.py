@@ -106,6 +106,16 @@ def test_filter_dates_keeps_overlapping_events_and_memberships(g: nx.MultiDiGrap
     assert filter_dates(g, None, None).number_of_nodes() == g.number_of_nodes()
 
 
+def test_filter_dates_drops_lone_actors_and_undated_memberships() -> None:
+    fs = small_facts()
+    fs.add_entity(Entity("person/alone", "Person", "Alone"))
+    fs.add_membership(Membership("membership/2", "person/jane-roe", "institution/high-court", "member"))
+    g = to_networkx(fs)
+    f = filter_dates(g, date(2017, 1, 1), None)
+    assert "person/alone" not in f
+    assert not f.has_edge("person/jane-roe", "institution/high-court")
+
+
 def test_corpus_graph_matches_the_facts(corpus_facts: FactSet) -> None:
     g = to_networkx(corpus_facts)
     assert {n for n, a in g.nodes(data=True) if not a.get("missing")} == \
