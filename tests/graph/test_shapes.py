@@ -54,7 +54,7 @@ def test_event_without_type_or_date_is_caught():
     assert "no event type" in messages and "kg:dateUnknown" in messages
 
 
-def test_kg_validate_exit_codes(tmp_path, built_workspace):
+def test_kg_validate_exit_codes(tmp_path, built_workspace, capsys):
     runner = CliRunner()
     ok = runner.invoke(cli, ["validate", "--workspace", str(built_workspace.path)])
     assert ok.exit_code == 0 and ok.output.startswith("conforms:")
@@ -67,3 +67,6 @@ def test_kg_validate_exit_codes(tmp_path, built_workspace):
     with pytest.raises(SystemExit) as exit_info:
         main(["validate", "--workspace", str(ws)])
     assert exit_info.value.code == 5
+    captured = capsys.readouterr()
+    assert "Violation: id:membership/0001 | org:member | a membership has exactly one person" in captured.out
+    assert "SHACL violation(s)" in captured.err
