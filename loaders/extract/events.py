@@ -12,6 +12,7 @@ stance from cue words; Election reports give a kind and a date. The result is a 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,6 +65,14 @@ class _Ctx:
     mentions: list[Mention]
     lex: Lexicon
     index: int = 0  # sentence index
+    starts: list[int] = field(default_factory=list)
+
+    first_of: dict[int, Sentence] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.starts = [m.start for m in self.mentions]
+        for s in self.seg.sentences:
+            self.first_of.setdefault(s.paragraph, s)
 
     @property
     def text(self) -> str:
@@ -96,8 +105,16 @@ def _clause(ctx: _Ctx, sent: Sentence, a: int, b: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _in(ms: list[Mention], a: int, b: int, types: frozenset[str]) -> list[Mention]:
-    return [m for m in ms if a <= m.start and m.end <= b and m.type in types]
+def _in(ctx: _Ctx, a: int, b: int, types: frozenset[str]) -> list[Mention]:
+    """Mentions of the given types inside ``[a, b)`` (binary search: documents may be long)."""
+    i = bisect_left(ctx.starts, a)
+    out = []
+    while i < len(ctx.mentions) and ctx.mentions[i].start < b:
+        m = ctx.mentions[i]
+        if m.end <= b and m.type in types:
+            out.append(m)
+        i += 1
+    return out
 
 
 def _agent_ok(spec: TypeSpec, m: Mention) -> bool:
@@ -160,7 +177,7 @@ def _possessor(ctx: _Ctx, m: Mention) -> bool:
 
 def _first_after(ctx: _Ctx, pos: int, hi: int, types: frozenset[str], max_words: int) -> list[Mention]:
     """The first mention(s) of an allowed type after ``pos``; a possessor ("X's lawyer") is not one."""
-    cands = [m for m in _in(ctx.mentions, pos, hi, types) if not _possessor(ctx, m)]
+    cands = [m for m in _in(ctx, pos, hi, types) if not _possessor(ctx, m)]
     for i, m in enumerate(cands):
         nxt = cands[i + 1] if i + 1 < len(cands) else None
         if nxt is not None and re.fullmatch(r"['’]s?\s+", ctx.text[m.end:nxt.start]):
@@ -175,7 +192,7 @@ def _first_after(ctx: _Ctx, pos: int, hi: int, types: frozenset[str], max_words:
 def _nearest_before(ctx: _Ctx, lo: int, pos: int, types: frozenset[str], max_words: int,
                     subject: bool = False) -> list[Mention]:
     """The mention(s) of an allowed type closest before ``pos``; ``subject``: not governed by a preposition."""
-    cands = _in(ctx.mentions, lo, pos, types)
+    cands = _in(ctx, lo, pos, types)
     if len(cands) > 1 and _in_parens_after(ctx, cands[-1], cands):
         cands = cands[:-1]
     if not cands or _words(_strip_paren(ctx.text[cands[-1].end:pos])) > max_words:
@@ -215,7 +232,7 @@ def _anaphor(ctx: _Ctx, sent: Sentence, span: tuple[int, int], types: frozenset[
     head = m.group(1)
     paras = [s for s in ctx.seg.sentences[max(0, ctx.index - 2):ctx.index + 1] if s.paragraph == sent.paragraph]
     lo = paras[0].start if paras else sent.start
-    for cand in reversed(_in(ctx.mentions, lo, span[0], types)):
+    for cand in reversed(_in(ctx, lo, span[0], types)):
         if cand.entity in exclude:
             continue
         heads = ctx.lex.anaphora_heads.get(cand.type, ())
@@ -258,7 +275,7 @@ def _dates_for(ctx: _Ctx, sent: Sentence, a: int, b: int, tight: bool | str, dat
     if tight == "adjective":
         return []  # "the dissolved party": an earlier event, dated only by words next to it
     # the paragraph's: a date opening its first sentence
-    first = next((s for s in ctx.seg.sentences if s.paragraph == sent.paragraph), None)
+    first = ctx.first_of.get(sent.paragraph)
     if first is not None and first != sent:
         op = [d for d in dates if first.start <= d.start and d.end <= first.end and _opening(ctx.text, first, d)]
         if op:
@@ -329,7 +346,7 @@ def _typed_event(ctx: _Ctx, spec: TypeSpec, sent: Sentence, m: re.Match[str], no
             if not targets:
                 targets = _anaphor(ctx, sent, (p.end() - 1, hi), spec.target, set())
         targets = targets or _implied(spec, ctx, a)
-        poss = [x for x in _in(ctx.mentions, lo, a, spec.agent) if _POSS.match(text[x.end:a])]
+        poss = [x for x in _in(ctx, lo, a, spec.agent) if _POSS.match(text[x.end:a])]
         if poss:
             agents = poss[-1:]
         else:
@@ -342,7 +359,7 @@ def _typed_event(ctx: _Ctx, spec: TypeSpec, sent: Sentence, m: re.Match[str], no
     else:
         passive = bool(_BE.search(before)) or bool(re.match(r"\s+by\s", text[b:b + 5]))
         reduced = bool(re.search(r",\s*(?:\w+ly\s+)?$", before)) and bool(
-            _in(ctx.mentions, max(lo, a - 60), a, spec.target)) and trig.endswith("ed")
+            _in(ctx, max(lo, a - 60), a, spec.target)) and trig.endswith("ed")
         adjectival = bool(_DET.search(before)) and not passive
         if adjectival:
             targets = _first_after(ctx, b, hi, spec.target, 2)
