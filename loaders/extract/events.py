@@ -399,6 +399,9 @@ def _typed_event(ctx: _Ctx, spec: TypeSpec, sent: Sentence, m: re.Match[str], no
 
 def _anaphor_before(ctx: _Ctx, sent: Sentence, lo: int, stop: int, types: frozenset[str]) -> list[Mention]:
     chunk = re.sub(r"(?:\s+\w+ly)+\s*$", " ", ctx.text[lo:stop])
+    if re.search(r"(?:^|[,;]\s*|\band\s+)(?:he|she)\s+(?:was\s+|had\s+been\s+|has\s+been\s+)?$", chunk, re.I) \
+            and "Person" in types:
+        return _last_person(ctx, sent, lo + len(chunk.rstrip()) - 3)
     m = re.search(r"\b(?:the|its|their|this|that)\s+[\w-]+\s*$", chunk, re.I)
     if not m:
         return []
@@ -423,6 +426,14 @@ def _noun_table(ctx: _Ctx) -> list[tuple[str, re.Pattern[str] | None]]:
 
 _NEGATIONS = frozenset({"not", "n't", "never", "neither", "nor"})
 _NEG = re.compile(r"\b(?:not|never|no|neither|n't|without|refused to|declined to)\s+(?:\w+\s+)?$", re.I)
+
+
+def _last_person(ctx: _Ctx, sent: Sentence, before: int) -> list[Mention]:
+    """"He was sentenced": the one person named in this sentence or the two before, same paragraph."""
+    paras = [s for s in ctx.seg.sentences[max(0, ctx.index - 2):ctx.index + 1] if s.paragraph == sent.paragraph]
+    lo = paras[0].start if paras else sent.start
+    persons = _in(ctx, lo, before, frozenset({"Person"}))
+    return persons[-1:] if len({m.entity for m in persons}) == 1 else []  # two candidates: unresolved
 
 
 def _statements(ctx: _Ctx, sent: Sentence, dates: list[DateExpr]) -> list[Claim]:

@@ -181,3 +181,10 @@ def test_a_speaker_needs_to_be_the_subject() -> None:
     _none("The Ministry of Interior suspended the Candlelight Party's rallies, a spokesman said.", "Statement")
     c = _only("COMFREL, a local watchdog, said the count was fair.", "Statement")
     assert roles(c, "agent") == {"organization/committee-for-free-and-fair-elections-in-cambodia"}
+
+
+def test_he_stands_for_the_one_person_named_just_before() -> None:
+    found = claims("Police arrested Kem Sokha in 2017. He was sentenced in March 2023 to house arrest.")
+    conviction = next(c for c in found if c.type == "Conviction")
+    assert roles(conviction, "target") == {SOKHA} and conviction.dates[0].phrase == "March 2023"
+    _none("Kem Sokha met Sam Rainsy in 2016. He was sentenced in 2017.", "Conviction")
