@@ -20,7 +20,6 @@ from typing import Any
 
 import networkx as nx
 import pyvis
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pyvis.network import Network
 
 from graph.viz_layout import LABEL_MAX, layout
@@ -45,6 +44,18 @@ def styles() -> dict[str, Any]:
 @cache
 def _asset(name: str) -> str:
     return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+@cache
+def vis_assets() -> tuple[str, str]:
+    """``(script, style)`` of the newest vis-network that pyvis ships, to paste into the page."""
+    found = sorted(PYVIS_TEMPLATES.glob("lib/vis-*/vis-network.min.js"),
+                   key=lambda p: tuple(int(x) for x in p.parent.name[4:].split(".") if x.isdigit()))
+    if not found:
+        raise RuntimeError(f"no vis-network in {PYVIS_TEMPLATES / 'lib'}: is pyvis installed whole?")
+    folder = found[-1].parent
+    return ((folder / "vis-network.min.js").read_text(encoding="utf-8"),
+            (folder / "vis-network.css").read_text(encoding="utf-8"))
 
 
 def node_style(kind: str, node_type: str) -> tuple[str, str]:
@@ -181,11 +192,10 @@ def build_page(g: nx.MultiDiGraph, *, title: str = DEFAULT_TITLE, focus: str | N
         "legend": _legend(g), "focus": focus if focus in g else None, "depth": depth, "title": title,
     }
     net.set_template_dir(str(TEMPLATES), TEMPLATE)
-    # Our template sits first; pyvis's own folder second, for the vis-network files it inlines.
-    net.templateEnv = Environment(loader=ChoiceLoader([FileSystemLoader(str(TEMPLATES)),
-                                                       FileSystemLoader(str(PYVIS_TEMPLATES))]))
+    vis_js, vis_css = vis_assets()
     net.templateEnv.globals["kg"] = {"title": title, "data_json": script_safe_json(data),
-                                     "css": _asset("kg_graph.css"), "js": _asset("kg_graph.js")}
+                                     "css": _asset("kg_graph.css"), "js": _asset("kg_graph.js"),
+                                     "vis_js": vis_js, "vis_css": vis_css}
     return net.generate_html()
 
 
