@@ -16,6 +16,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from graph.factset import FactSet
 from graph.networkx_view import to_networkx
 from graph.viz import build_page
 from kg.workspace import Workspace
@@ -190,6 +191,13 @@ def test_cli_focus_opens_on_the_actor(browser: Any, tmp_path: Path) -> None:
     assert page.js("network.getSelectedNodes()") == ["party/blue"]
     assert page.tab.locator("#panel").get_attribute("data-showing") == "party/blue"
     assert page.shown() == {"party/blue", "event/dissolution-1", "event/election-1", "person/jane-roe"}
+    page.close()
+
+
+def test_empty_graph_page_loads(browser: Any, tmp_path: Path) -> None:
+    page = Page(browser, to_networkx(FactSet()), tmp_path / "empty.html")
+    assert page.js("nodes.length") == 0
+    page.tab.click("#reset-button")
     page.close()
 
 
