@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from graph.model import Document, FuzzyDate
 from loaders.extract.dates import find_dates
-from loaders.extract.resolve import Dater, DocContext, merge_dates, shift
+from loaders.extract.dating import Dater, DocContext, merge_dates, shift
 
 
 def _one(text: str):
