@@ -184,7 +184,8 @@ def _absolute(text: str, m: re.Match[str], y: int, mo: int | None, d: int | None
     role = "event"
     after = text[e:e + 60]
     before = text[max(0, s - 40):s]
-    if rx.range_before.search(before) or re.match(r"^\s*(?:-|–|to|and)\s*(?:19|20)\d\d", after):
+    if (rx.range_before.search(before) or re.match(r"^\s*(?:-|–|to|until|till|through|and)\s*(?:19|20)\d\d", after)
+            or re.search(r"(?:19|20)\d\d\s*(?:-|–|to|until|till|through|and)\s*$", before)):
         role = "range"
     elif mo is None and rx.law_after.match(after):
         role = "law"

@@ -44,6 +44,15 @@ from loaders.source import SourceText
 __all__ = ["Claim", "extract_events"]
 
 
+def _repeat(text: str, a: int, b: int) -> dict[str, bool]:
+    """"further amended", "amended again": another event than the one reported before."""
+    before = " ".join(text[max(0, a - 30):a].lower().split()[-2:])
+    after = " ".join(text[b:b + 30].lower().split()[:3])
+    if re.search(r"\b(?:further|again|additional|new|latest|second|third)\b", before) or re.search(r"\bagain\b", after):
+        return {"repeat": True}
+    return {}
+
+
 def _implied(spec: TypeSpec, ctx: Passage, a: int) -> list[Mention]:
     before = ctx.text[max(0, a - 30):a].lower().split()
     if before and before[-1] in spec.implied_target:
@@ -137,7 +146,7 @@ def _typed_event(ctx: Passage, spec: TypeSpec, sent: Sentence, m: re.Match[str],
     base = [Participant("agent", x.entity) for x in agents] + [Participant("instrument", i.entity) for i in instruments]
     groups = [[t] for t in targets] or [[]]
     return [Claim(spec.name, sorted(set(base + [Participant("target", t.entity) for t in g])), ev, ev.document, a,
-                  list(found), {"trigger": trig}) for g in groups]
+                  list(found), {"trigger": trig, **_repeat(text, a, b)}) for g in groups]
 
 
 def extract_events(src: SourceText, mentions: list[Mention], seg: Segmentation | None = None) -> list[Claim]:

@@ -63,6 +63,8 @@ def _same_participants(a: Claim, b: Claim, recurs: bool) -> bool:
                 and bool(a.dates and b.dates or a.document == b.document))
     if not recurs:
         return bool(ra["target"]) and ra["target"] == rb["target"]
+    if a.attributes.get("repeat") or b.attributes.get("repeat"):
+        return False  # "further amended": not the amendment reported before
     for r in ("agent", "target"):
         if ra[r] and rb[r] and not (ra[r] <= rb[r] or rb[r] <= ra[r]):
             return False
@@ -128,7 +130,7 @@ def build_event(group: list[_Claimed], fixed_id: str | None = None) -> Event:
     attrs: dict[str, Any] = {}
     for it in group:
         for k, v in it.claim.attributes.items():
-            if k != "trigger":
+            if k not in {"trigger", "repeat"}:
                 attrs.setdefault(k, v)
     flags = []
     if conflict:

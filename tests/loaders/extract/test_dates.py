@@ -108,3 +108,8 @@ def test_merge_takes_the_most_precise_date_all_reports_allow() -> None:
     d, conflict = merge_dates([FuzzyDate("2020-02", "month"), FuzzyDate("2020-04", "month", "relative"),
                                FuzzyDate("2020", "year")])
     assert conflict and d.value == "2020-02"
+
+
+def test_from_a_year_alone_is_a_date_but_from_to_is_a_range() -> None:
+    assert _one("The latest amendment, from 2012, is strict.").role == "event"
+    assert {d.role for d in find_dates("Indices from 1993 to 2013 fell.")} == {"range"}

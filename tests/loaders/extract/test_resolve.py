@@ -102,3 +102,9 @@ def test_the_day_after_the_election() -> None:
                                   "election expressing concern.", FuzzyDate("2018", "year")))
     [ev] = events_of(facts, "ForeignStatement")
     assert (ev.date.value, ev.date.derivation, ev.attributes["stance"]) == ("2018-07-30", "relative", "concern")
+
+
+def test_a_further_amendment_is_another_event() -> None:
+    facts = build(("a", "In Cambodia, the Law on Political Parties was amended in March 2015. "
+                        "Later, the National Assembly further amended the Law on Political Parties.", None))
+    assert len(events_of(facts, "Amendment")) == 2
