@@ -70,7 +70,8 @@ CONNECTION_ERRORS = (neo4j_errors.AuthError, neo4j_errors.ServiceUnavailable, ne
 def open_driver(settings: Neo4jSettings) -> neo4j.Driver:
     """A driver whose connectivity and credentials are checked (the caller closes it)."""
     try:
-        driver = neo4j.GraphDatabase.driver(settings.uri, auth=settings.auth)
+        # notifications off: a question naming a role the graph lacks is not worth a warning on stderr
+        driver = neo4j.GraphDatabase.driver(settings.uri, auth=settings.auth, notifications_min_severity="OFF")
     except (ValueError, neo4j_errors.ConfigurationError) as exc:
         raise BackendUnavailable(f"Neo4j: bad URI {settings.uri!r}: {_first_line(exc)}") from None
     try:

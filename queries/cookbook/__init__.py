@@ -67,7 +67,3 @@ def load(path: Path) -> Recipe:
 
 def recipes() -> list[Recipe]:
     return [load(p) for p in sorted(COOKBOOK_DIR.glob("[0-9][0-9]-*.cypher"))]
-
-
-if __name__ == "__main__":
-    print("\n".join(r.markdown() for r in recipes()))
