@@ -62,6 +62,7 @@ class _Rx:
     loose: re.Pattern[str]
     loose_after: re.Pattern[str]
     document: re.Pattern[str]
+    weekday: re.Pattern[str]
     citation: re.Pattern[str]
     law_after: re.Pattern[str]
     range_before: re.Pattern[str]
@@ -97,6 +98,7 @@ def _rx() -> _Rx:
         loose=re.compile(rf"\b(?P<dir>{_alt(w['loose_relative'])})\s+{anchor}", re.I),
         loose_after=re.compile(rf"\b(?:{_alt(w.get('loose_after') or ['-'])})\b", re.I),
         document=re.compile(rf"(?<![\w'])(?P<p>{_alt(w['document_relative'])})(?![\w])", re.I),
+        weekday=re.compile(rf"\b(?:on|last)\s+(?P<wd>{_alt(w.get('weekdays') or ['-'])})\b"),
         citation=re.compile(r"\((?:[^()]*?[A-Za-z][^()]*?[,.]\s*)?(?:19|20)\d\d[a-z]?(?:[;,][^()]*)?\)"),
         law_after=re.compile(rf"^\s+(?:[A-Z][\w-]*\s+){{0,2}}(?:{_alt(w['law_heads'])})\b", re.I),
         range_before=re.compile(rf"\b(?:{_alt(w['range_words'])})\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I),
@@ -152,6 +154,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
     for m in rx.document.finditer(text, start, end):
         unit, off = words()["document_relative"][_norm(m.group("p"))]
         add(DateExpr(m.start(), m.end(), m.group(0), "document", offset=int(off), unit=str(unit)))
+    for m in rx.weekday.finditer(text, start, end):
+        add(DateExpr(m.start(), m.end(), m.group(0), "document", offset=int(words()["weekdays"][m.group("wd")]),
+                     unit="weekday"))
     for pat in (rx.full_dmy, rx.full_mdy):
         for m in pat.finditer(text, start, end):
             add(_absolute(text, m, int(m.group("y")), _month(m.group("m")), int(m.group("d"))))

@@ -141,6 +141,13 @@ class Dater:
             pub = ctx.document.published
             if pub is None:
                 return None
+            if e.unit == "weekday":
+                if pub.precision != "day":
+                    return None
+                day = date.fromisoformat(pub.value)
+                back = (day.weekday() - e.offset) % 7
+                d0 = day - timedelta(days=back)
+                return FuzzyDate(d0.isoformat(), "day", "document", e.phrase)
             if e.offset and _LEVEL.index(pub.precision) < _LEVEL.index(e.unit or "day"):
                 return None
             unit = e.unit or "day"

@@ -113,3 +113,12 @@ def test_merge_takes_the_most_precise_date_all_reports_allow() -> None:
 def test_from_a_year_alone_is_a_date_but_from_to_is_a_range() -> None:
     assert _one("The latest amendment, from 2012, is strict.").role == "event"
     assert {d.role for d in find_dates("Indices from 1993 to 2013 fell.")} == {"range"}
+
+
+def test_a_weekday_counts_back_from_the_document_date() -> None:
+    text = "The body on Monday rejected the list."
+    wd = _one(text)
+    dated = Dater({"d": _ctx(text, FuzzyDate("2021-06-09", "day"))}, {}, {})  # a Wednesday
+    assert dated.resolve(wd, dated.contexts["d"], 0).value == "2021-06-07"
+    undated = Dater({"d": _ctx(text, FuzzyDate("2021-06", "month"))}, {}, {})
+    assert undated.resolve(wd, undated.contexts["d"], 0) is None
