@@ -3,7 +3,8 @@
 Flags win over ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD`` (and ``NEO4J_DATABASE``); the default
 is ``bolt://localhost:7687`` as user ``neo4j``. Without a password the driver connects without
 authentication (a server with ``NEO4J_AUTH=none``). An unreachable server, a refused password or a
-connection lost mid-way raise ``kg.errors.BackendUnavailable``, which the CLI prints as one line.
+connection lost mid-way raise ``kg.errors.BackendUnavailable`` (a malformed URI ``UsageError``),
+which the CLI prints as one line.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from dataclasses import dataclass
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
-from kg.errors import BackendUnavailable
+from kg.errors import BackendUnavailable, UsageError
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 @dataclass(frozen=True)
@@ -69,11 +71,14 @@ CONNECTION_ERRORS = (neo4j_errors.AuthError, neo4j_errors.ServiceUnavailable, ne
 
 def open_driver(settings: Neo4jSettings) -> neo4j.Driver:
     """A driver whose connectivity and credentials are checked (the caller closes it)."""
+    scheme = settings.uri.split("://", 1)[0] if "://" in settings.uri else ""
+    if scheme not in SCHEMES:
+        raise UsageError(f"Neo4j: bad URI {settings.uri!r} (expected {', '.join(s + '://' for s in SCHEMES)})")
     try:
         # notifications off: a question naming a role the graph lacks is not worth a warning on stderr
         driver = neo4j.GraphDatabase.driver(settings.uri, auth=settings.auth, notifications_min_severity="OFF")
     except (ValueError, neo4j_errors.ConfigurationError) as exc:
-        raise BackendUnavailable(f"Neo4j: bad URI {settings.uri!r}: {_first_line(exc)}") from None
+        raise UsageError(f"Neo4j: bad URI {settings.uri!r}: {_first_line(exc)}") from None
     try:
         driver.verify_connectivity()
     except CONNECTION_ERRORS as exc:

@@ -39,6 +39,19 @@ def test_unreachable_server_is_one_line_and_exit_3() -> None:
     assert len(proc.stderr.strip().splitlines()) == 1 and "unreachable" in proc.stderr
 
 
+def test_bad_uri_is_one_line() -> None:
+    proc = _kg("neo4j", "status", "--uri", "http://localhost:7474")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and "bad URI" in proc.stderr
+
+
+@pytest.mark.neo4j
+def test_status_of_an_empty_server_says_so(neo4j_db: neo4j.Driver, neo4j_server: str) -> None:
+    proc = _kg("neo4j", "status", env=_env(neo4j_server))
+    assert proc.returncode == 0, proc.stderr
+    assert "nothing pushed yet" in proc.stdout and "nodes:         none" in proc.stdout
+
+
 @pytest.mark.neo4j
 def test_push_then_status_on_the_corpus(neo4j_db: neo4j.Driver, neo4j_server: str,
                                         built_workspace: Workspace) -> None:
