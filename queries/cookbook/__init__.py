@@ -6,7 +6,8 @@ Each file starts with ``//`` declarations::
     // question: Which authorities shut down ... more than one outlet?
     // param: body = "National Election Committee"     (a JSON value: the default, bound as $body)
     // columns: agent, closures, outlets, first, last  (what it returns, in order)
-    // rows-when: Document                             (labels whose presence guarantees rows)
+    // rows-when: Document                             (labels or relationship types whose presence
+                                                       guarantees rows, checked on the corpus)
 
 ``python -m queries.cookbook`` prints the Markdown section of every recipe (the doc is made of them;
 a test checks that the doc and the files agree).

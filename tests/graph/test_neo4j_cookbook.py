@@ -42,8 +42,9 @@ def test_every_recipe_answers_on_an_invented_graph(neo4j_db: neo4j.Driver) -> No
 @pytest.mark.neo4j
 def test_every_recipe_runs_on_the_corpus(neo4j_db: neo4j.Driver, corpus_facts: FactSet) -> None:
     push(neo4j_db, corpus_facts)
-    labels = {r["label"] for r in neo4j_db.execute_query(
-        "MATCH (n) UNWIND labels(n) AS label RETURN DISTINCT label").records}
+    labels = {r["name"] for r in neo4j_db.execute_query(
+        "MATCH (n) UNWIND labels(n) AS name RETURN DISTINCT name "
+        "UNION MATCH ()-[r]->() RETURN DISTINCT type(r) AS name").records}
     for r in recipes():
         rows = _run(neo4j_db, r, {})
         if r.rows_when and set(r.rows_when) <= labels:
