@@ -11,7 +11,8 @@ A failure anywhere (a bad batch, a lost connection) rolls the whole transaction 
 keeps the previous graph intact. Pushing the same facts twice writes the same values: the counts and
 ``content_hash`` do not change. Uniqueness constraints on ``id`` (the only kind Community has) are
 created beforehand, in their own schema transactions. Nodes without ``build`` (added by hand) are
-never touched.
+never touched. Role relationships need one statement per relationship type (``role_statement``):
+Neo4j 5.26 plans a ``MERGE`` with a dynamic type as a scan of all relationships.
 """
 
 from __future__ import annotations
