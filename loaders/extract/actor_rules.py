@@ -67,6 +67,20 @@ def surface(text: str, start: int, end: int) -> str:
 
 # --- naming patterns ------------------------------------------------------------------------------
 
+#: types whose suffix head may be followed by a complement: "Youth Alliance for Democracy"
+_COMPLEMENT_TYPES = frozenset({"Organization", "Institution"})
+_COMPLEMENT = frozenset({"for", "of", "in", "on"})
+
+
+def _inner_head(key: tuple[str, ...], head: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The rest of a name whose suffix head is followed by a complement ("... Alliance for Democracy")."""
+    n = len(head)
+    for p in range(1, len(key) - n - 1):
+        if key[p:p + n] == head and key[p + n] in _COMPLEMENT:
+            return key[:p] + key[p + n + 1:]
+    return None
+
+
 def head_type(key: tuple[str, ...]) -> str | None:
     """The type a name's head word gives it, when the rest of the name is not generic."""
     w = words()
@@ -78,6 +92,8 @@ def head_type(key: tuple[str, ...]) -> str | None:
             rest = key[n:]
         elif kind == "suffix" and key[-n:] == head:
             rest = key[:-n]
+        elif kind == "suffix" and type_ in _COMPLEMENT_TYPES and _inner_head(key, head) is not None:
+            rest = _inner_head(key, head) or ()
         else:
             continue
         if any(k not in w.generic and k not in CONNECTORS and not k.isdigit() for k in rest):
@@ -229,10 +245,16 @@ def acronym_definitions(text: str) -> list[tuple[str, int, int]]:
 
 @cache
 def _title_regex() -> re.Pattern[str]:
+    """Titles of roles.yaml, and the person nouns and body roles written in lower case before a
+    name ("rights lawyer Chak Sopheap", "vice-chair Meas Sotheara")."""
+    r = roles()
+    nouns = [n for n in [*r["person_nouns"], *r["body_roles"]] if n.islower()]
     alts = []
-    for t in sorted(roles()["titles"], key=lambda t: -len(t["words"])):
+    for t in sorted(r["titles"], key=lambda t: -len(t["words"])):
         w = re.escape(t["words"]).replace(r"\ ", r"\s+")
         alts.append(f"[{w[0].upper()}{w[0].lower()}]{w[1:]}" if w[0].isalpha() else w)
+    for n in sorted(nouns, key=len, reverse=True):
+        alts.append(re.escape(n).replace(r"\ ", r"\s+").replace(r"\-", "[-\\s]"))
     name = rf"{_NAME_WORD}(?:(?:[ ]+|[ ]*\n[ ]*){_NAME_WORD}){{1,3}}"
     return re.compile(rf"(?<![\w-])(?P<title>{'|'.join(alts)})(?:[ ]+|[ ]*\n[ ]*)(?P<name>{name})")
 

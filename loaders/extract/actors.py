@@ -121,7 +121,9 @@ def _person_cues() -> tuple[re.Pattern[str], ...]:
         re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]") for w in sorted(alts, key=len, reverse=True)) + ")"
     affs = "(?i:" + "|".join(phrase_regex(a["phrase"]).replace("(?P<org>", "(?:") for a in r["affiliations"]) + ")"
     role, ends, starts = ci(r["body_roles"]), ci(r["role_end"]), ci(r["role_start"])
-    nouns = ci([n + "s" for n in r["person_nouns"]] + r["person_nouns"])
+    nouns = ci([n + "s" for n in r["person_nouns"]] + r["person_nouns"] + list(r["body_roles"]))
+    led = ci(list(r["led_by"]))
+    title = ci([t["words"] for t in r["titles"] if t["words"][:1].isupper()])
     org = ORG_MARK + rf" *(?:['\u2019]s)?(?:\s*\(\s*(?:{ORG_MARK} *|[A-Z][A-Za-z]{{1,9}})\))?"
     det = r"(?:(?i:the|a|an)\s+)?(?:(?i:former|new|first|interim|acting)\s+)?"
     names = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?"
@@ -135,6 +137,8 @@ def _person_cues() -> tuple[re.Pattern[str], ...]:
         rf"(?P<name>{_NAME})\s+{starts}\s+{det}(?:{org}\s+{role}|{role}\s+(?i:of)\s+(?:(?i:the)\s+)?{org})",
         rf"\b{nouns},\s+(?P<name>{_NAME}),",                               # their lawyer, X, said
         rf"(?P<name>{_NAME}),\s+(?i:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,3}}?{nouns}\b",  # X, a rights lawyer
+        rf"{org},?\s+(?:(?i:is|was|are|were|now|currently|then)\s+)*{led}\s+by\s+"
+        rf"(?:{title}\s+)?(?P<name>{_NAME})",                        # the CNP, led by X
     ))
 
 
@@ -180,6 +184,18 @@ def _surname_mentions(text: str, toks: list[Token], found: list[Mention]) -> lis
     return out
 
 
+def _foreign_bodies(found: list[Mention]) -> list[Mention]:
+    """A state body found by its naming pattern is another country's when its name holds a foreign
+    word ("Ministry for Europe and Foreign Affairs", "Thai Constitutional Court")."""
+    foreign = _foreign_words()
+    out = []
+    for m in found:
+        if m.how != "lexicon" and m.type == "Institution" and any(t.folded in foreign for t in tokenize(m.name)):
+            m = rules.mention(m.start, m.end, "ForeignActor", m.name, m.how)
+        out.append(m)
+    return out
+
+
 def find_mentions(src: SourceText) -> list[Mention]:
     text = src.clean
     toks = tokenize(text)
@@ -189,6 +205,7 @@ def find_mentions(src: SourceText) -> list[Mention]:
     others = [m for m in found if m.how != "lexicon"]
     found = select(found + rules.titled_persons(text)
                    + rules.named_by_head(text, toks, _covered(toks, others), [(m.start, m.end) for m in lexical]))
+    found = _foreign_bodies(found)
     laws = {m.start: m for m in found if m.type == "Law"}
     found = select(found + rules.law_articles(text, laws))
     found = select(found + _cued_persons(text, found))

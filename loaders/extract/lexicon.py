@@ -26,7 +26,8 @@ LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
 _ROLE_KEYS = {
     "titles": list, "foreign_qualifiers": list, "body_roles": dict, "role_start": list, "role_end": list,
     "affiliations": list, "person_nouns": list, "composition_words": list, "list_intros": list, "person_groups": list,
-    "name_heads": dict, "stopwords": list, "generic_words": list, "generic_names": list,
+    "name_heads": dict, "led_by": dict, "bare_roles": list, "stopwords": list, "generic_words": list,
+    "generic_names": list,
 }
 
 
@@ -110,8 +111,8 @@ def roles() -> dict[str, Any]:
     for key, kind in _ROLE_KEYS.items():
         if not isinstance(data.get(key), kind):
             raise AbortRun(f"lexicon roles.yaml: '{key}' must be a {kind.__name__}")
-    for key in ("foreign_qualifiers", "role_start", "role_end", "person_nouns", "composition_words", "list_intros",
-                "person_groups", "stopwords", "generic_words", "generic_names"):
+    for key in ("foreign_qualifiers", "bare_roles", "role_start", "role_end", "person_nouns", "composition_words",
+                "list_intros", "person_groups", "stopwords", "generic_words", "generic_names"):
         bad = [w for w in data[key] if not isinstance(w, str)]
         if bad:
             raise AbortRun(f"lexicon roles.yaml: '{key}' holds non-words {bad!r} (quote yes/no/on/off)")

@@ -2,9 +2,10 @@
 
 A lexicon name matches a run of text tokens when the folded tokens are equal (case, apostrophes,
 possessives, look-alike letters ignored) or, in names of 8 letters or more, when one token is one
-edit away (``Cambodian Peple's Party``). Names written in capitals (``CPP``, ``US``) must appear in
-capitals: ``us`` is a pronoun. A name must start with a capital in the text, and its tokens may be
-separated only by spaces, line breaks, hyphens or commas, never by a sentence or paragraph end.
+edit away (``Cambodian Peple's Party``, ``Cambodian Peoples Party``). Names written in capitals
+(``CPP``, ``US``) must appear in capitals: ``us`` is a pronoun. A name must start with a capital in
+the text, and its tokens may be separated only by spaces, line breaks, hyphens or commas, never by a
+sentence or paragraph end.
 """
 
 from __future__ import annotations
@@ -90,6 +91,8 @@ class Matcher:
             return 0
         if tok.folded == want:
             return 1
+        if tok.folded == want + "s" and len(want) >= _MIN_FUZZY_TOKEN - 1:
+            return 2  # a possessive without its apostrophe: "Peoples Party", "Partys agents"
         return 2 if want in self.corrections(tok) else 0
 
     def match_at(self, text: str, toks: list[Token], i: int) -> Match | None:

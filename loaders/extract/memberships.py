@@ -57,6 +57,9 @@ class Rules:
     offices: dict[str, dict[str, str]]
     office_re: re.Pattern[str]
     foreign: frozenset[str]
+    bare: re.Pattern[str]  # a role without its body: "vice-chair X"
+    bare_roles: frozenset[str]
+    led_by: dict[str, str]
 
 
 @cache
@@ -80,10 +83,16 @@ def rules() -> Rules:
     comp = _alts(r["composition_words"])
     composition = (re.compile(rf"{ORG}\s+(?:{comp})\b", re.I),
                    re.compile(rf"\b(?:{comp})\s+of\s+(?:the\s+)?{ORG}", re.I))
+    led = rf"(?P<led>{_alts(list(r['led_by']))})"
+    title = _alts([t["words"] for t in r["titles"] if t["words"][:1].isupper()])
+    pats.append(("led", rf"{ORG},?\s+(?:(?:is|was|are|were|now|currently|then)\s+)*{led}\s+by\s+"
+                        rf"(?:(?:{title})\.?\s+)?{P}"))                     # the CNP, led by X
     offices = {re.sub(r"\s+", " ", t["words"].lower()): t["office"] for t in r["titles"] if t.get("office")}
     office_re = re.compile(rf"(?:\b(?P<q>[A-Za-z]+)[ \t-]+)?(?P<title>{_alts(list(offices))})[ \t]+{P}", re.I)
+    bare = re.compile(rf"(?<![\w-]){R},?\s+{P}", re.I)
     return Rules(role_of, tuple((k, re.compile(p, re.I)) for k, p in pats), affs, composition, offices,
-                 office_re, frozenset(w.lower() for w in r["foreign_qualifiers"]))
+                 office_re, frozenset(w.lower() for w in r["foreign_qualifiers"]), bare, frozenset(r["bare_roles"]),
+                 {k.lower(): v for k, v in r["led_by"].items()})
 
 
 @dataclass(frozen=True)
@@ -114,17 +123,21 @@ def _persons_in(masked: str, at: dict[int, Mention], s: int, e: int) -> list[Men
 
 def _ties(text: str, masked: str, at: dict[int, Mention]) -> Iterator[Tie]:
     ru = rules()
-    for kind, pat in ru.patterns:
+    for pkind, pat in ru.patterns:
         for m in pat.finditer(masked):
+            kind = pkind
             org = at[m.start("org")]
             written = m.groupdict().get("role")
             role = ru.role_of[re.sub(r"[\s-]+", " ", written.lower())] if written else "representative"
+            if kind == "led":
+                role, kind = ru.led_by[m.group("led").lower()], "plain"
             if kind == "start":
                 s, _ = sentence_at(text, m.start())
                 before = _persons_in(masked, at, s, m.start())
                 if not before:
                     continue
-                person = before[0]
+                who = _WHO.search(masked, max(s, m.start() - 40), m.start())
+                person = at[who.start()] if who else before[0]  # "..., X, who was elected ..."
             elif "plist" in m.groupdict():
                 person = None
             else:
@@ -153,10 +166,48 @@ def _ties(text: str, masked: str, at: dict[int, Mention]) -> Iterator[Tie]:
                   None, q in ("former", "then") or m.group("title").lower().startswith("then"))
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _listed(text: str, masked: str, at: dict[int, Mention], start: int) -> list[Mention]:
+    """Persons listed from ``start`` to the end of the sentence, each one right after the intro word
+    or after a comma or "and" that follows the previous one's apposition
+    ("includes X, a former SRP lawmaker, and Y, an independent nominee")."""
+    _, end = sentence_at(text, start)
+    out: list[Mention] = []
+    for i in range(start, end):
+        if masked[i] != PERSON_MARK:
+            continue
+        before = masked[start:i] if not out else masked[:i]
+        if not out and before.strip():
+            break  # the list must start right after the intro
+        tail = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", before) if out else True
+        if tail:
+            out.append(at[i])
+    return out
+
+
+def _bare_roles(masked: str, text: str, at: dict[int, Mention], ties: list[Tie]) -> Iterator[Tie]:
+    """"vice-chair X": a role written without its body, in a paragraph where the roles stated with
+    a body all name the same state body or party."""
+    ru = rules()
+    for m in ru.bare.finditer(masked):
+        role = ru.role_of[re.sub(r"[\s-]+", " ", m.group("role").lower())]
+        prev = re.search(r"(\S+)\s*$", masked[max(0, m.start() - 40):m.start()])
+        if (role not in ru.bare_roles or not m.group("role").islower()
+                or (prev and (prev.group(1)[:1].isupper() or prev.group(1)[-1:] in (ORG_MARK, PERSON_MARK)))):
+            continue
+        ps, pe = paragraph_at(text, m.start())
+        bodies = {t.org.entity: t.org for t in ties if isinstance(t.org, Mention) and ps <= t.at < pe
+                  and t.org.type in ("Institution", "Party") and t.role not in ("affiliated", "member")}
+        if len(bodies) == 1:
+            yield Tie(at[m.start("p")], next(iter(bodies.values())), role, m.start())
+
+
 def _composition(text: str, masked: str, at: dict[int, Mention], ties: list[Tie]) -> Iterator[Tie]:
     """Persons listed or introduced with an affiliation in a paragraph about a body's members."""
     intros = _alts(roles()["list_intros"])
-    listed = re.compile(rf"\b(?:{intros})\s+{PLIST}", re.I)
+    listed = re.compile(rf"\b(?:{intros})\s+(?={PERSON_MARK})", re.I)
     done: set[tuple[int, int]] = set()
     for m in (m for pat in rules().composition for m in pat.finditer(masked)):
         body = at[m.start("org")]
@@ -170,7 +221,7 @@ def _composition(text: str, masked: str, at: dict[int, Mention], ties: list[Tie]
                     if isinstance(t.org, Mention) and t.org.entity == body.entity}
         members = [t.person for t in ties if t.role == "affiliated" and ps <= t.at < pe]
         for lm in listed.finditer(masked, ps, pe):
-            members += _persons_in(masked, at, lm.start("plist"), lm.end("plist"))
+            members += _listed(text, masked, at, lm.end())
         for person in members:
             if person.entity not in has_role:
                 has_role.add(person.entity)
@@ -188,11 +239,41 @@ def _office_entity(name: str, src: SourceText, at: int, facts: FactSet) -> str |
     return None
 
 
+_WHO = re.compile(rf"{PERSON_MARK} *,?\s*who\s+(?:had\s+|has\s+|later\s+)?$")
+_DEFINITE = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z]{4,})\b")
+_ANAPHOR_WINDOW = 1500
+
+
+def _anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the committee's spokesperson": a definite noun that is the last word of the name of the body
+    of its type named last before it (within a paragraph or two) stands for that body, for the role
+    rules only (these mentions name no entity)."""
+    bodies = sorted(m for m in mentions if m.type in BODY_TYPES)
+    spans = sorted((m.start, m.end) for m in mentions)
+    out: list[Mention] = []
+    last: dict[str, Mention] = {}  # the last word of a body's name -> the body named last
+    last_of_type: dict[str, Mention] = {}
+    j = k = 0
+    for d in _DEFINITE.finditer(text):
+        while k < len(bodies) and bodies[k].end <= d.start():
+            last[bodies[k].name.split()[-1].lower()] = last_of_type[bodies[k].type] = bodies[k]
+            k += 1
+        while j < len(spans) and spans[j][1] <= d.start("noun"):
+            j += 1
+        body = last.get(d.group("noun"))
+        inside = j < len(spans) and spans[j][0] < d.end("noun")
+        if (body is not None and not inside and d.start() - body.end <= _ANAPHOR_WINDOW
+                and last_of_type[body.type].entity == body.entity):  # no other party named since
+            out.append(Mention(d.start("noun"), d.end("noun"), body.entity, body.type, body.name, "anaphor"))
+    return out
+
+
 def extract_memberships(src: SourceText, mentions: list[Mention], facts: FactSet) -> None:
     """Add to ``facts`` the memberships the document states between its persons and bodies."""
     text = src.clean
-    masked, at = _mask(text, mentions)
+    masked, at = _mask(text, mentions + _anaphors(text, mentions))
     ties = list(_ties(text, masked, at))
+    ties += list(_bare_roles(masked, text, at, ties))
     ties += list(_composition(text, masked, at, ties))
     for t in ties:
         org = t.org.entity if isinstance(t.org, Mention) else _office_entity(t.org, src, t.at, facts)
