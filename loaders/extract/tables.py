@@ -88,6 +88,24 @@ def _cells(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     return out
 
 
+_TRAILING_NUMBER = re.compile(r"^(?P<head>.*?[^\d\s,.])\s+(?P<num>-?\d[\d,.]*%?)$")
+
+
+def _split_short(cells: list[tuple[int, int, str]], width: int) -> list[tuple[int, int, str]]:
+    """A row with fewer cells than its header: a long name filled its column and touches the next
+    number ("Cambodia National Rescue Party 3,056,824"); split such numbers off the text cells."""
+    out = list(cells)
+    k = 0
+    while len(out) < width and k < len(out):
+        s, e, c = out[k]
+        m = _TRAILING_NUMBER.match(c)
+        if m and not _NUMBER.fullmatch(c):
+            ns = s + m.start("num")
+            out[k:k + 1] = [(s, s + len(m.group("head")), m.group("head")), (ns, e, m.group("num"))]
+        k += 1
+    return out
+
+
 def find_tables(text: str) -> list[Table]:
     """Header-led runs of lines with two or more cells whose header names known columns."""
     tables: list[Table] = []
@@ -106,7 +124,7 @@ def find_tables(text: str) -> list[Table]:
             cur = Table([Row(s, e, cells)], cols)
             tables.append(cur)
         elif cur is not None:
-            cur.rows.append(Row(s, e, cells))
+            cur.rows.append(Row(s, e, _split_short(cells, len(cur.columns))))
     return [t for t in tables if len(t.rows) > 1]
 
 
