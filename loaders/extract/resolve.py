@@ -79,8 +79,20 @@ def _dates_fit(da: list[FuzzyDate], db: list[FuzzyDate], recurs: bool) -> bool:
     return all(abs(x.year - y.year) <= 1 for x in da for y in db)
 
 
+def _signature(it: _Claimed) -> tuple[Any, ...]:
+    """What ``_same_participants`` reads of a claim: claims with one signature compare alike."""
+    c = it.claim
+    return (c.type, tuple(sorted(_roles(c).items())), c.attributes.get("stance"), bool(c.dates),
+            c.document if c.type.endswith("Statement") else None, bool(c.attributes.get("repeat")))
+
+
 def cluster(items: list[_Claimed], recurs_of: dict[str, bool]) -> list[list[_Claimed]]:
-    """Groups of claims that report one event; candidates only share a (type, participant) block."""
+    """Groups of claims that report one event; candidates only share a (type, participant) block.
+
+    Each claim is compared with the groups formed so far in its block, through the distinct
+    signatures and dates of each group (not with every claim), so the work grows with the number of
+    claims times the number of distinct events in a block, not with the square of the claims.
+    """
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, it in enumerate(items):
         for p in it.claim.participants:
@@ -88,22 +100,26 @@ def cluster(items: list[_Claimed], recurs_of: dict[str, bool]) -> list[list[_Cla
                 blocks[(it.claim.type, p.entity)].append(i)
     uf = _Union(len(items))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    sigs: dict[int, dict[tuple[Any, ...], Claim]] = {i: {_signature(it): it.claim} for i, it in enumerate(items)}
+    dates: dict[int, set[FuzzyDate]] = {i: set(it.dates) for i, it in enumerate(items)}
     for idx in blocks.values():
-        for k, i in enumerate(idx):
-            for j in idx[:k]:
-                ri, rj = uf.find(i), uf.find(j)
-                if ri == rj:
+        roots: list[int] = []
+        for i in idx:
+            ri = uf.find(i)
+            recurs = recurs_of.get(items[i].claim.type, True)
+            live = list(dict.fromkeys(uf.find(r) for r in roots))
+            for rj in live:
+                if rj == ri:
                     continue
-                recurs = recurs_of.get(items[i].claim.type, True)
-                if not all(_same_participants(items[x].claim, items[y].claim, recurs)
-                           for x in members[ri] for y in members[rj]):
+                if not all(_same_participants(a, b, recurs) for a in sigs[ri].values() for b in sigs[rj].values()):
                     continue
-                da = [d for m in members[ri] for d in items[m].dates]
-                db = [d for m in members[rj] for d in items[m].dates]
-                if not _dates_fit(da, db, recurs):
+                if not _dates_fit(sorted(dates[ri]), sorted(dates[rj]), recurs):
                     continue
                 uf.parent[rj] = ri
                 members[ri] += members.pop(rj)
+                sigs[ri].update(sigs.pop(rj))
+                dates[ri] |= dates.pop(rj)
+            roots = [r for r in live if uf.find(r) != uf.find(ri)] + [ri]
     return [[items[m] for m in ms] for ms in members.values()]
 
 
