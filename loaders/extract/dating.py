@@ -37,6 +37,21 @@ class DocContext:
 
 # ---------------------------------------------------------------- date arithmetic and merging
 
+
+def _week(pub: FuzzyDate, e: DateExpr) -> FuzzyDate | None:
+    """"last week" in a text of a known day: the month (or year) that whole week falls in; never a day."""
+    if pub.precision != "day":
+        return None
+    day = date.fromisoformat(pub.value) + timedelta(days=7 * e.offset)
+    lo, hi = day - timedelta(days=day.weekday()), day + timedelta(days=6 - day.weekday())
+    if e.offset == 0:
+        hi = date.fromisoformat(pub.value)
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return FuzzyDate(f"{lo.year:04d}-{lo.month:02d}", "month", "document", e.phrase)
+    if lo.year == hi.year:
+        return FuzzyDate(f"{lo.year:04d}", "year", "document", e.phrase)
+    return None
+
 def shift(d: FuzzyDate, n: int, unit: str, phrase: str, anchor: str | None, derivation: str) -> FuzzyDate | None:
     """``d`` moved by ``n`` units, at the precision the unit and ``d`` allow."""
     rank = {"year": 0, "month": 1, "week": 2, "day": 2}
@@ -148,6 +163,8 @@ class Dater:
                 back = (day.weekday() - e.offset) % 7
                 d0 = day - timedelta(days=back)
                 return FuzzyDate(d0.isoformat(), "day", "document", e.phrase)
+            if e.unit == "week":
+                return _week(pub, e)
             if e.offset and _LEVEL.index(pub.precision) < _LEVEL.index(e.unit or "day"):
                 return None
             unit = e.unit or "day"

@@ -34,6 +34,7 @@ from loaders.extract.passage import (
     hedged,
     mentions_in,
     nearest_before,
+    qualifies_person,
 )
 from loaders.extract.scope import paragraph_scope
 from loaders.extract.sentences import Segmentation, Sentence, segment
@@ -61,6 +62,14 @@ def _implied(spec: TypeSpec, ctx: Passage, a: int) -> list[Mention]:
         if actor is not None:
             return [Mention(a, a, actor.id, actor.type, actor.name, "implied")]
     return []
+
+
+def _of_other_event(ctx: Passage, spec: TypeSpec, t: Mention) -> bool:
+    """"the 2017 amendments to the LPP were enacted": the subject is another event noun, not the law."""
+    m = re.search(r"\b([a-z-]+)\s+(?:to|of)\s+(?:the\s+)?(?:\d{4}\s+)?$", ctx.text[max(0, t.start - 50):t.start])
+    if not m:
+        return False
+    return any(o.nouns is not None and o.nouns.fullmatch(m.group(1)) for o in ctx.lex.types if o is not spec)
 
 
 def _instrument(ctx: Passage, sent: Sentence) -> list[Mention]:
@@ -119,10 +128,11 @@ def _typed_event(ctx: Passage, spec: TypeSpec, sent: Sentence, m: re.Match[str],
         elif passive or reduced:
             be = BE.search(before)
             stop = a - (len(before) - be.start()) if be else a
-            targets = nearest_before(ctx, lo, stop, spec.target, 15)
+            targets = [t for t in nearest_before(ctx, lo, stop, spec.target, 15)
+                       if not qualifies_person(ctx, t) and not _of_other_event(ctx, spec, t)]
             if not targets:
                 targets = anaphor_before(ctx, sent, lo, stop, spec.target)
-            by = re.compile(r"\s*(?:\w+\s+){0,4}?by\s+", re.I).match(text, b, hi)
+            by = re.compile(r"\s*(?:\w+\s+){0,7}?by\s+", re.I).match(text, b, hi)
             if by:
                 agents = first_after(ctx, by.end(), hi, spec.agent, 4)
         elif trig in spec.subject_is_target:
@@ -131,7 +141,7 @@ def _typed_event(ctx: Passage, spec: TypeSpec, sent: Sentence, m: re.Match[str],
             agents = nearest_before(ctx, lo, a, spec.agent, 15, subject=True)
             if not agents:
                 agents = anaphor_before(ctx, sent, lo, a, spec.agent)
-            targets = first_after(ctx, b, hi, spec.target, 10)
+            targets = first_after(ctx, b, hi, spec.target, 10, person_nouns=True)
             if not targets:
                 targets = anaphor(ctx, sent, (b, hi), spec.target, {x.entity for x in agents})
     agents = [x for x in agents if agent_ok(spec, x)]

@@ -141,6 +141,8 @@ def _list_after(ctx: Passage, first: Mention, cands: list[Mention]) -> list[Ment
 def _list_before(ctx: Passage, last: Mention, cands: list[Mention]) -> list[Mention]:
     out = [last]
     for m in reversed(cands):
+        if ctx.text[max(0, m.start - 2):m.start].strip().endswith("(") and ctx.text[m.end:m.end + 1] == ")":
+            continue  # "Name (ACR), X and Y": the acronym is the name's, the name is in the list
         if m.end <= out[-1].start and _LIST_GAP.match(strip_paren(ctx.text[m.end:out[-1].start])):
             out.append(m)
         elif m.end <= out[-1].start:
@@ -167,9 +169,22 @@ def _possessor(ctx: Passage, m: Mention) -> bool:
     return bool(p) and p.group(1) in ctx.lex.possessed_persons
 
 
-def first_after(ctx: Passage, pos: int, hi: int, types: frozenset[str], max_words: int) -> list[Mention]:
-    """The first mention(s) of an allowed type after ``pos``; a possessor ("X's lawyer") is not one."""
-    cands = [m for m in mentions_in(ctx, pos, hi, types) if not _possessor(ctx, m)]
+def qualifies_person(ctx: Passage, m: Mention) -> bool:
+    """``m`` only qualifies a person named by a noun: "a VOD (Voice of Democracy) cameraperson",
+    "the former CNRP lawmaker", "the former president of the CNRP": the person is meant, not ``m``."""
+    after = re.match(r"\s*(?:\([^()]*\)\s*)?([a-z-]+)\b", ctx.text[m.end:m.end + 60])
+    if after and after.group(1) in ctx.lex.possessed_persons:
+        return True
+    before = re.search(r"\b([a-z-]+)\s+of\s+(?:the\s+)?$", ctx.text[max(0, m.start - 40):m.start])
+    return bool(before) and before.group(1) in ctx.lex.possessed_persons
+
+
+def first_after(ctx: Passage, pos: int, hi: int, types: frozenset[str], max_words: int,
+                person_nouns: bool = False) -> list[Mention]:
+    """The first mention(s) of an allowed type after ``pos``; a possessor ("X's lawyer") is not one,
+    with ``person_nouns``, nor a name qualifying a person noun ("the CNRP lawmaker X")."""
+    cands = [m for m in mentions_in(ctx, pos, hi, types) if not _possessor(ctx, m)
+             and not (person_nouns and "Person" in types and m.type != "Person" and qualifies_person(ctx, m))]
     for i, m in enumerate(cands):
         nxt = cands[i + 1] if i + 1 < len(cands) else None
         if nxt is not None and re.fullmatch(r"['’]s?\s+", ctx.text[m.end:nxt.start]):

@@ -20,6 +20,7 @@ from loaders.extract.passage import (
     Claim,
     Passage,
     clause,
+    count_words,
     first_after,
     hedged,
     nearest_before,
@@ -83,7 +84,7 @@ def statements(ctx: Passage, sent: Sentence, dates: list[DateExpr]) -> list[Clai
         stance = _stance(ctx, min(x.start for x in agents) if agents[0].end <= a else lo, hi)
         foreign = [x for x in agents if x.type in lex.foreign_agent]
         domestic = [x for x in agents if x.type not in lex.foreign_agent]
-        found = dates_for(ctx, sent, a, b, False, dates)
+        found = _statement_dates(ctx, dates_for(ctx, sent, a, b, False, dates), a, b)
         ev = ctx.src.evidence(sent.start, sent.end)
         out = []
         for group, type_ in ((foreign, "ForeignStatement"), (domestic, "Statement")):
@@ -94,6 +95,32 @@ def statements(ctx: Passage, sent: Sentence, dates: list[DateExpr]) -> list[Clai
                 out.append(Claim(type_, [Participant("agent", x.entity)], ev, ev.document, a, list(found), attrs))
         return out
     return []
+
+
+_PAST = re.compile(r"(?:ed|said|told|gave|made|wrote|spoke)$")
+
+
+def _document_dated(ctx: Passage, cue: str, a: int) -> list[DateExpr]:
+    """A news item's or statement's own statement, undated in its sentence: the document's date (its
+    day for a present-tense cue, "Japan welcomes"; its month for a past one, "X said")."""
+    doc = ctx.src.document
+    if (doc.kind or "").lower() not in ctx.lex.stmt_document_kinds or doc.published is None \
+            or doc.published.precision != "day":
+        return []
+    unit = "month" if _PAST.search(cue.split()[0].lower()) else "day"
+    return [DateExpr(a, a, "(document date)", "document", offset=0, unit=unit)]
+
+
+def _statement_dates(ctx: Passage, found: list[DateExpr], a: int, b: int) -> list[DateExpr]:
+    """In a dated news item or statement, dates inside what was said ("welcomes that the vote was held
+    on 23 July", "condemn the conviction of X on 3 March") are not the statement's: the document's
+    date is, unless a date stands before the cue or right after it ("said on Monday")."""
+    own = _document_dated(ctx, ctx.text[a:b], a)
+    if not own:
+        return found
+    kept = [d for d in found if d.kind != "loose" and (
+        d.end <= a or count_words(ctx.text[b:d.start]) <= 4 and not re.search(r"\bthat\b", ctx.text[b:d.start]))]
+    return kept or own
 
 
 def _subject_gap(gap: str) -> bool:
@@ -124,7 +151,7 @@ def elections(ctx: Passage, sent: Sentence, dates: list[DateExpr]) -> list[Claim
     for m in lex.election_triggers.finditer(text, sent.start, sent.end):
         a, b = m.start(), m.end()
         phrase = m.group(0).lower()
-        near_noun = lex.election_nouns is not None and lex.election_nouns.search(text[max(sent.start, a - 60):a])
+        near_noun = lex.election_nouns is not None and lex.election_nouns.search(text[max(sent.start, a - 90):a])
         if "elect" not in phrase and not near_noun:
             continue
         lo, _ = clause(ctx, sent, a, b)

@@ -53,6 +53,7 @@ class Lexicon:
     stances: tuple[tuple[str, re.Pattern[str]], ...]
     stance_nouns: tuple[tuple[str, re.Pattern[str]], ...]
     stmt_agent_after: tuple[str, ...]
+    stmt_document_kinds: frozenset[str]
     foreign_agent: frozenset[str]
     domestic_agent: frozenset[str]
     election_triggers: re.Pattern[str] | None
@@ -110,6 +111,7 @@ def lexicon() -> Lexicon:
         stances=tuple((str(k), rx) for k, v in (st.get("stances") or {}).items() if (rx := word_rx(v, 0))),
         stance_nouns=tuple((str(k), rx) for k, v in (st.get("stance_nouns") or {}).items() if (rx := word_rx(v))),
         stmt_agent_after=tuple(str(w) for w in st.get("agent_after") or []),
+        stmt_document_kinds=frozenset(str(w).lower() for w in st.get("document_dated_kinds") or []),
         foreign_agent=_types(st.get("foreign_agent"), "statements"),
         domestic_agent=_types(st.get("domestic_agent"), "statements"),
         election_triggers=word_rx(el.get("triggers")),
