@@ -15,6 +15,9 @@ The property graph this describes (documented in ``docs/README-neo4j.md``):
 - A fuzzy date ``d`` becomes ``d_from``/``d_to`` (Neo4j ``date`` values, first and last day of its
   interval), ``d_value`` (as written, ``2023-05``), ``d_precision``, ``d_derivation`` and, when known,
   ``d_phrase`` and ``d_anchor``.
+- Every node has ``kg_hash``: a hash of its row and of the relationships it starts (its evidence
+  links, roles, ``PART_OF``, ``MEMBER``/``ORGANIZATION``), so a push rewrites only the nodes whose hash
+  changed. A relationship to a node the facts lack is left out (it could not be written anyway).
 - Attributes: scalar values and lists of scalars are plain properties (``stance``) unless the name is
   taken by a property above; ``attributes_json`` holds the dict as compact sorted JSON (absent when
   empty; for events without ``stance``, which has a property of its own), the same text as the RDF
@@ -98,6 +101,18 @@ def _evidence_ids(items: Iterable[Evidence]) -> list[str]:
     return sorted({evidence_id(e) for e in items})
 
 
+def row_hash(*parts: Any) -> str:
+    """``kg_hash``: a hash of a node's row and of the rows of the relationships it starts."""
+    blob = json.dumps(parts, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
+
+
+def _stamp(node: Row, *relationships: list[Row]) -> Row:
+    """``node`` with ``kg_hash`` in its row and its properties."""
+    node["hash"] = node["props"]["kg_hash"] = row_hash(node, *relationships)
+    return node
+
+
 @dataclass
 class GraphRows:
     """Every row of one push, by kind, and the build id (a hash of the rows)."""
@@ -137,37 +152,47 @@ def to_rows(facts: FactSet) -> GraphRows:
         props |= date_props("published", doc.published)
         if doc.span:
             props["span"] = list(doc.span)
-        rows.documents.append({"id": doc.id, "props": props})
+        rows.documents.append(_stamp({"id": doc.id, "props": props}))
     for ent in sorted(facts.entities.values(), key=lambda e: e.id):
         props = {"id": ent.id, "type": ent.type, "name": ent.name,
                  "aliases": sorted(ent.aliases - {ent.name})}
         props |= attribute_props(ent.attributes, props)
         passages |= {evidence_id(e): e for e in ent.evidence}
         ev_ids = _evidence_ids(ent.evidence)
-        rows.entities.append({"id": ent.id, "labels": [ent.type], "props": props, "evidence": ev_ids})
         named = {ent.attributes.get(k) for k in PART_OF_KEYS}
         wholes = {v for v in named if isinstance(v, str) and v in facts.entities}
-        rows.part_of += [{"id": ent.id, "whole": w, "evidence": ev_ids} for w in sorted(wholes)]
+        part_of = [{"id": ent.id, "whole": w, "evidence": ev_ids} for w in sorted(wholes)]
+        rows.entities.append(_stamp({"id": ent.id, "labels": [ent.type], "props": props, "evidence": ev_ids},
+                                    part_of))
+        rows.part_of += part_of
     for event in sorted(facts.events.values(), key=lambda e: e.id):
         props = {"id": event.id, "type": event.type, "flags": sorted(event.flags)}
         props |= date_props("date", event.date)
         props |= attribute_props(event.attributes, props, OWN_EVENT_ATTRIBUTES)
         ev_ids = _evidence_ids(event.evidence)
         passages |= {evidence_id(e): e for e in event.evidence}
-        rows.events.append({"id": event.id, "labels": [event.type], "props": props, "evidence": ev_ids})
+        roles = []
         for rtype, entity in sorted({(rel_type(p.role), p.entity) for p in event.participants}):
-            label = "Event" if entity in facts.events else "Entity"
-            rows.roles.append({"event": event.id, "type": rtype, "entity": entity, "label": label,
-                               "evidence": ev_ids})
+            if entity in facts.events or entity in facts.entities:
+                label = "Event" if entity in facts.events else "Entity"
+                roles.append({"event": event.id, "type": rtype, "entity": entity, "label": label,
+                              "evidence": ev_ids})
+        rows.events.append(_stamp({"id": event.id, "labels": [event.type], "props": props, "evidence": ev_ids},
+                                  roles))
+        rows.roles += roles
     for m in sorted(facts.memberships.values(), key=lambda m: m.id):
         props = {"id": m.id, "role": m.role, "person": m.person, "organization": m.organization}
         props |= date_props("start", m.start) | date_props("end", m.end)
         props |= attribute_props(m.attributes, props)
         passages |= {evidence_id(e): e for e in m.evidence}
-        rows.memberships.append({"id": m.id, "props": props, "person": m.person,
-                                 "organization": m.organization, "evidence": _evidence_ids(m.evidence)})
+        known = {m.person, m.organization} & facts.entities.keys()
+        rows.memberships.append(_stamp({
+            "id": m.id, "props": props, "person": m.person if m.person in known else None,
+            "organization": m.organization if m.organization in known else None,
+            "evidence": _evidence_ids(m.evidence)}))
     for ev_id, ev in sorted(passages.items()):
-        rows.evidence.append({"id": ev_id, "document": ev.document,
-                              "props": {"id": ev_id, "document": ev.document, "start": ev.start,
-                                        "end": ev.end, "quote": ev.quote}})
+        document = ev.document if ev.document in facts.documents else None
+        rows.evidence.append(_stamp({"id": ev_id, "document": document,
+                                     "props": {"id": ev_id, "document": ev.document, "start": ev.start,
+                                               "end": ev.end, "quote": ev.quote}}))
     return rows

@@ -3,16 +3,22 @@
 ``push(driver, facts)`` writes the rows of ``graph.neo4j_rows`` with batched ``UNWIND $rows`` statements
 (``graph/cypher/*.cypher``), all inside ONE write transaction:
 
-1. upsert every node and relationship, tagging each with ``build`` (a hash of the rows);
-2. delete the relationships and nodes that carry an older ``build`` (they are gone from the facts);
-3. record the push on the ``(:KgSync {id: 'last-push'})`` node; commit.
+1. read what earlier pushes wrote (``push_read``: each node's element id, labels and ``kg_hash``, the
+   hash of its row and of the relationships it starts);
+2. delete the nodes the facts no longer hold (``push_delete``);
+3. compare hashes: a node whose hash is unchanged is not sent at all; a changed node loses the
+   relationships it starts (``push_unlink``), and every new or changed node is written with its
+   outgoing relationships (``push_<kind>``: ``MERGE`` on the constrained ``id``, then ``SET``; the
+   relationships are ``CREATE``d, since none of them exists any more);
+4. record the push on the ``(:KgSync {id: 'last-push'})`` node; commit.
 
 A failure anywhere (a bad batch, a lost connection) rolls the whole transaction back, so the server
-keeps the previous graph intact. Pushing the same facts twice writes the same values: the counts and
-``content_hash`` do not change. Uniqueness constraints on ``id`` (the only kind Community has) are
-created beforehand, in their own schema transactions. Nodes without ``build`` (added by hand) are
-never touched. Role relationships need one statement per relationship type (``role_statement``):
-Neo4j 5.26 plans a ``MERGE`` with a dynamic type as a scan of all relationships.
+keeps the previous graph intact. Pushing the same facts twice writes nothing the second time: the
+counts and ``content_hash`` do not change. Every node and relationship a push writes carries ``build``
+(the build id of that push). Uniqueness constraints on ``id`` (the only kind Community has) are created
+beforehand (only those missing), in their own schema transactions. Nodes without ``build`` (added by hand)
+are never deleted. Role relationships need one statement per target label (``role_statement``): a
+``MATCH`` without the constrained label would scan.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import hashlib
 import json
 import re
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -33,10 +40,15 @@ from graph.factset import FactSet
 from graph.neo4j_rows import GraphRows, to_rows
 
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
-BATCH_SIZE = 1000
+BATCH_SIZE = 5000
 
 ProgressFn = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)`` after each batch."""
+
+#: The kinds of node rows and the label that has the ``id`` constraint, in push order.
+NODE_KINDS = {"documents": "Document", "evidence": "Evidence", "entities": "Entity", "events": "Event",
+              "memberships": "Membership"}
+_TARGET_LABELS = ("Entity", "Event")
 
 
 @cache
@@ -58,37 +70,97 @@ class PushReport:
     removed_nodes: int
     removed_relationships: int
     seconds: float
+    written_nodes: int = 0
+    unchanged_nodes: int = 0
+
+
+_SCHEMA_NAME = re.compile(r"\b(?:CONSTRAINT|INDEX)\s+(\w+)\s+IF NOT EXISTS")
 
 
 def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
-    """Create the uniqueness constraints and indexes (idempotent)."""
+    """Create the uniqueness constraints and indexes that are missing (one read when none is)."""
+    # a uniqueness constraint is backed by an index of the same name
+    present = {r["name"] for r in driver.execute_query("SHOW INDEXES YIELD name RETURN name",
+                                                       database_=database).records}
     for text in schema_statements():
-        driver.execute_query(text, database_=database)
+        name = _SCHEMA_NAME.search(text)
+        if name is None or name.group(1) not in present:
+            driver.execute_query(text, database_=database)
 
 
-_IDENTIFIER = re.compile(r"[A-Z][A-Z0-9_]*")
-_ROLE_LABELS = ("Entity", "Event")
+def role_statement(label: str) -> str:
+    """``push_roles`` for one target label (a checked identifier: ``Entity`` or ``Event``)."""
+    if label not in _TARGET_LABELS:
+        raise ValueError(f"not a role target label: {label!r}")
+    return statement("push_roles").replace("TARGET_LABEL", label)
 
 
-def role_statement(rel_type: str, label: str) -> str:
-    """``push_roles`` for one relationship type and target label (both checked identifiers)."""
-    if not _IDENTIFIER.fullmatch(rel_type) or label not in _ROLE_LABELS:
-        raise ValueError(f"not a relationship type / target label: {rel_type!r}, {label!r}")
-    return statement("push_roles").replace("ROLE_TYPE", rel_type).replace("TARGET_LABEL", label)
+@dataclass
+class Plan:
+    """What one push does, from the rows and what the server holds (``push_read``)."""
+
+    delete: list[str]  # element ids of nodes the facts no longer hold
+    unlink: list[dict[str, Any]]  # [{element, drop}] of nodes to rewrite
+    write: dict[str, list[dict[str, Any]]]  # new or changed rows, by kind (roles and part_of included)
+    unchanged: int
+    relinked: int  # relationships the changed nodes start (deleted by unlink, created again)
+
+
+def plan(rows: GraphRows, existing: list[neo4j.Record]) -> Plan:
+    """Compare each node row's ``hash`` with the ``kg_hash`` of the node of the same id and label."""
+    held: dict[tuple[str, str], neo4j.Record] = {}
+    orphans: list[str] = []
+    kind_labels = set(NODE_KINDS.values())
+    for rec in existing:
+        label = next((lb for lb in rec["labels"] if lb in kind_labels), None)
+        if label is None or rec["id"] is None or (label, rec["id"]) in held:
+            orphans.append(rec["element"])
+        else:
+            held[(label, rec["id"])] = rec
+    starts = Counter([r["event"] for r in rows.roles] + [r["id"] for r in rows.part_of])
+    write: dict[str, list[dict[str, Any]]] = {}
+    unlink: list[dict[str, Any]] = []
+    unchanged = relinked = 0
+    for kind, label in NODE_KINDS.items():
+        out = write.setdefault(kind, [])
+        for row in getattr(rows, kind):
+            old = held.pop((label, row["id"]), None)
+            if old is not None and old["hash"] == row["hash"]:
+                unchanged += 1
+                continue
+            out.append(row)
+            if old is not None:
+                keep = {label, *row.get("labels", ())}
+                unlink.append({"element": old["element"], "drop": sorted(set(old["labels"]) - keep)})
+                relinked += _outgoing(kind, row, starts)
+    events = {r["id"] for r in write["events"]}
+    entities = {r["id"] for r in write["entities"]}
+    write["roles"] = [r for r in rows.roles if r["event"] in events]
+    write["part_of"] = [r for r in rows.part_of if r["id"] in entities]
+    delete = orphans + [rec["element"] for rec in held.values()]
+    return Plan(delete, unlink, write, unchanged, relinked)
+
+
+def _outgoing(kind: str, row: dict[str, Any], starts: Counter[str]) -> int:
+    """How many relationships the node of ``row`` starts (its evidence links, roles, PART_OF, ...)."""
+    if kind == "evidence":
+        return int(row["document"] is not None)
+    links = sum(row.get(k) is not None for k in ("person", "organization")) if kind == "memberships" else 0
+    return len(row.get("evidence", ())) + links + starts[row["id"]]
 
 
 def _statements(kind: str, items: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
-    """The statement(s) of one kind of rows: roles need one per relationship type and target label."""
+    """The statement(s) of one kind of rows: roles need one per target label."""
     if kind != "roles":
         return [(statement(f"push_{kind}"), items)]
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for row in items:
-        groups.setdefault((row["type"], row["label"]), []).append(row)
-    return [(role_statement(t, label), group) for (t, label), group in sorted(groups.items())]
+    return [(role_statement(label), [r for r in items if r["label"] == label]) for label in _TARGET_LABELS]
 
 
-def _batches(rows: list[dict[str, Any]], size: int) -> list[list[dict[str, Any]]]:
+def _batches(rows: list[Any], size: int) -> list[list[Any]]:
     return [rows[i:i + size] for i in range(0, len(rows), size)]
+
+
+WRITE_ORDER = ("documents", "evidence", "entities", "part_of", "events", "roles", "memberships")
 
 
 def push_rows(driver: neo4j.Driver, rows: GraphRows, *, database: str | None = None,
@@ -97,22 +169,34 @@ def push_rows(driver: neo4j.Driver, rows: GraphRows, *, database: str | None = N
     t0 = time.perf_counter()
     ensure_schema(driver, database)
     build, total = rows.build, rows.total()
-    done = batches = 0
+    done = batches = removed_rels = 0
     counts = {kind: len(items) for kind, items in rows.kinds()}
+
+    def run(text: str, n: int, **params: Any) -> neo4j.SummaryCounters:
+        nonlocal done, batches
+        counters = tx.run(text, build=build, **params).consume().counters
+        done, batches = done + n, batches + 1
+        if progress:
+            progress("push", done, work)
+        return counters
+
     with driver.session(database=database) as session, session.begin_transaction() as tx:
-        for kind, items in rows.kinds():
-            for text, group in _statements(kind, items):
+        todo = plan(rows, list(tx.run(statement("push_read"))))
+        work = len(todo.delete) + len(todo.unlink) + sum(len(v) for v in todo.write.values())
+        for ids in _batches(todo.delete, batch_size):
+            removed_rels += run(statement("push_delete"), len(ids), ids=ids).relationships_deleted
+        for group in _batches(todo.unlink, batch_size):
+            removed_rels += run(statement("push_unlink"), len(group), rows=group).relationships_deleted
+        for kind in WRITE_ORDER:
+            for text, group in _statements(kind, todo.write[kind]):
                 for batch in _batches(group, batch_size):
-                    tx.run(text, rows=batch, build=build).consume()
-                    done, batches = done + len(batch), batches + 1
-                    if progress:
-                        progress("push", done, total)
-        removed_rels = tx.run(statement("prune_relationships"), build=build).single(strict=True)["removed"]
-        removed_nodes = tx.run(statement("prune_nodes"), build=build).single(strict=True)["removed"]
+                    run(text, len(batch), rows=batch)
         tx.run(statement("record_push"), build=build, rows=total,
                counts_json=json.dumps(counts, sort_keys=True)).consume()
         tx.commit()
-    return PushReport(build, total, batches, removed_nodes, removed_rels, time.perf_counter() - t0)
+    written = sum(len(todo.write[k]) for k in NODE_KINDS)
+    return PushReport(build, total, batches, len(todo.delete), max(0, removed_rels - todo.relinked),
+                      time.perf_counter() - t0, written, todo.unchanged)
 
 
 def push(driver: neo4j.Driver, facts: FactSet, **kw: Any) -> PushReport:

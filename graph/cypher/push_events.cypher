@@ -1,12 +1,10 @@
-// $rows: [{id, labels, props, evidence}]: :Event plus its type label, and its supporting passages.
+// $rows: [{id, labels, props, evidence}] of new or changed events: :Event plus its type label, and
+// its supporting passages (created: a rewritten node has lost the links it starts, see push_unlink).
 UNWIND $rows AS r
 MERGE (n:Event {id: r.id})
 SET n = r.props, n.build = $build
 SET n:$(r.labels)
 WITH n, r
-CALL (n, r) {
-  UNWIND r.evidence AS ev_id
-  MATCH (e:Evidence {id: ev_id})
-  MERGE (n)-[s:SUPPORTED_BY]->(e)
-  SET s.build = $build
-}
+UNWIND r.evidence AS ev_id
+MATCH (e:Evidence {id: ev_id})
+CREATE (n)-[:SUPPORTED_BY {build: $build}]->(e)

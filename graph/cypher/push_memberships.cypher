@@ -1,5 +1,6 @@
-// $rows: [{id, props, person, organization, evidence}]: a :Membership node between a person and a
-// body (role and dates on the node), its two relationships carrying its evidence ids, its passages.
+// $rows: [{id, props, person, organization, evidence}] of new or changed memberships: a :Membership
+// node between a person and a body (role and dates on the node), its two relationships carrying its
+// evidence ids, its passages (created: a rewritten node has lost the links it starts).
 UNWIND $rows AS r
 MERGE (m:Membership {id: r.id})
 SET m = r.props, m.build = $build
@@ -7,16 +8,13 @@ WITH m, r
 CALL (m, r) {
   UNWIND r.evidence AS ev_id
   MATCH (e:Evidence {id: ev_id})
-  MERGE (m)-[s:SUPPORTED_BY]->(e)
-  SET s.build = $build
+  CREATE (m)-[:SUPPORTED_BY {build: $build}]->(e)
 }
 CALL (m, r) {
   MATCH (p:Entity {id: r.person})
-  MERGE (m)-[rel:MEMBER]->(p)
-  SET rel.build = $build, rel.evidence = r.evidence
+  CREATE (m)-[:MEMBER {build: $build, evidence: r.evidence}]->(p)
 }
 CALL (m, r) {
   MATCH (o:Entity {id: r.organization})
-  MERGE (m)-[rel:ORGANIZATION]->(o)
-  SET rel.build = $build, rel.evidence = r.evidence
+  CREATE (m)-[:ORGANIZATION {build: $build, evidence: r.evidence}]->(o)
 }

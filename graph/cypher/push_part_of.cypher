@@ -1,6 +1,5 @@
-// $rows: [{id, whole, evidence}]: (:LawArticle)-[:PART_OF]->(:Law), from the article's attributes.
+// $rows: [{id, whole, evidence}] of new or changed articles: (:LawArticle)-[:PART_OF]->(:Law).
 UNWIND $rows AS r
 MATCH (part:Entity {id: r.id})
 MATCH (whole:Entity {id: r.whole})
-MERGE (part)-[rel:PART_OF]->(whole)
-SET rel.build = $build, rel.evidence = r.evidence
+CREATE (part)-[:PART_OF {build: $build, evidence: r.evidence}]->(whole)

@@ -24,10 +24,10 @@ def test_roles_become_checked_relationship_types() -> None:
     assert rel_type("agent") == "AGENT" and rel_type("co-agent") == "CO_AGENT"
     with pytest.raises(ValueError):
         rel_type("--")
-    assert "MERGE (n)-[rel:TARGET]->(who)" in role_statement("TARGET", "Entity")
-    for bad in [("TARGET]->() DETACH DELETE n //", "Entity"), ("AGENT", "Entity:Admin")]:
+    assert "MATCH (who:Event {id: r.entity})" in role_statement("Event")
+    for bad in ["Entity:Admin", "Entity {id: 'x'}) DETACH DELETE who //", "TARGET_LABEL"]:
         with pytest.raises(ValueError):
-            role_statement(*bad)
+            role_statement(bad)
 
 
 def test_rows_point_at_events_and_laws_and_keep_attributes_as_in_rdf() -> None:
