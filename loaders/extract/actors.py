@@ -123,6 +123,7 @@ def _person_cues() -> tuple[re.Pattern[str], ...]:
     role, ends, starts = ci(r["body_roles"]), ci(r["role_end"]), ci(r["role_start"])
     nouns = ci([n + "s" for n in r["person_nouns"]] + r["person_nouns"] + list(r["body_roles"]))
     led = ci(list(r["led_by"]))
+    heads = ci(list(r["head_verbs"]))
     title = ci([t["words"] for t in r["titles"] if t["words"][:1].isupper()])
     org = ORG_MARK + rf" *(?:['\u2019]s)?(?:\s*\(\s*(?:{ORG_MARK} *|[A-Z][A-Za-z]{{1,9}})\))?"
     det = r"(?:(?i:the|a|an)\s+)?(?:(?i:former|new|first|interim|acting)\s+)?"
@@ -132,13 +133,15 @@ def _person_cues() -> tuple[re.Pattern[str], ...]:
         rf"\b{ci(r['person_groups'])}\s*,?\s+{ci(r['list_intros'])}\s+(?P<name>{names})",  # members such as X
         rf"{org}\s+{role},?\s+(?P<name>{names})",                        # NEC chair X; NEC members X and Y
         rf"\b{role}\s+(?i:of)\s+(?:(?i:the)\s+)?{org},?\s+(?P<name>{_NAME})",  # president of the CLP, X
-        rf"(?P<name>{_NAME})\s*,\s+{det}(?:{org}\s+{role}|{role}\s+(?i:of)\s+(?:(?i:the)\s+)?{org})",
+        rf"(?P<name>{_NAME})(?:\s*,|\s+(?:is|was|has\s+been))\s+{det}(?:{org}\s+{role}|{role}\s+(?i:of)\s+(?:(?i:the)\s+)?{org})",
         rf"(?P<name>{_NAME})(?:['\u2019]s)?\s+{ends}",                    # X's resignation as
         rf"(?P<name>{_NAME})\s+{starts}\s+{det}(?:{org}\s+{role}|{role}\s+(?i:of)\s+(?:(?i:the)\s+)?{org})",
         rf"\b{nouns},\s+(?P<name>{_NAME}),",                               # their lawyer, X, said
         rf"(?P<name>{_NAME}),\s+(?i:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,3}}?{nouns}\b",  # X, a rights lawyer
-        rf"{org},?\s+(?:(?i:is|was|are|were|now|currently|then)\s+)*{led}\s+by\s+"
-        rf"(?:{title}\s+)?(?P<name>{_NAME})",                        # the CNP, led by X
+        rf"(?:{org},?\s+|\b(?i:is|was|are|were)\s+)(?:(?i:is|was|are|were|now|currently|then)\s+)*{led}\s+by\s+"
+        rf"(?:{title}\s+)?(?P<name>{_NAME})",                        # the CNP, led by X; is headed by X
+        rf"(?P<name>{_NAME}),?\s+(?:(?i:who)\s+)?(?:(?i:now|currently|still|also)\s+)?{heads}\s+(?:(?i:the)\s+)?{org}",
+        # X, who chairs the NEC
     ))
 
 
@@ -156,6 +159,9 @@ def _cued_persons(text: str, found: list[Mention]) -> list[Mention]:
             for n in re.finditer(_NAME, m.group("name")):
                 s, e = m.start("name") + n.start(), m.start("name") + n.end()
                 e -= 2 if re.search(r"['\u2019]s$", text[s:e]) else 0
+                head = re.match(r"\S+\s+", text[s:e])
+                if head and fold(head.group()) in rules.words().titles and len(text[s:e].split()) == 3:
+                    s += head.end()  # "Justice Dith Munthy was a CPP lawmaker": the title is no name
                 name = rules.surface(text, s, e)
                 if rules.person_name_ok(name):
                     res.append(rules.mention(s, e, "Person", name, "pattern"))

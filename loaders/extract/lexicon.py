@@ -26,8 +26,8 @@ LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
 _ROLE_KEYS = {
     "titles": list, "foreign_qualifiers": list, "body_roles": dict, "role_start": list, "role_end": list,
     "affiliations": list, "person_nouns": list, "composition_words": list, "list_intros": list, "person_groups": list,
-    "name_heads": dict, "led_by": dict, "bare_roles": list, "stopwords": list, "generic_words": list,
-    "generic_names": list,
+    "name_heads": dict, "led_by": dict, "head_verbs": dict, "bare_roles": list, "stopwords": list,
+    "generic_words": list, "generic_names": list,
 }
 
 

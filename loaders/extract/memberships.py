@@ -35,7 +35,10 @@ BODY_TYPES = frozenset({"Party", "Organization", "Institution", "MediaOutlet", "
 AFFILIATION_TYPES = frozenset({"Party", "Organization"})
 #: a body, with its acronym in brackets if given ("the Communist Party of Vietnam (CPV)")
 ORG = rf"(?P<org>{ORG_MARK}) *(?:['\u2019]s)?(?:\s*\(\s*(?:{ORG_MARK} *|[A-Z][A-Za-z]{{1,9}})\))?"
+#: a body named whole, not a part of it ("the CPP's youth wing")
+ORG_WHOLE = rf"(?P<org>{ORG_MARK}) *(?!\s*['\u2019]s\b)(?:\s*\(\s*(?:{ORG_MARK} *|[A-Z][A-Za-z]{{1,9}})\))?"
 P = f"(?P<p>{PERSON_MARK}) *"
+IS = r"(?:,|\s+(?:is|was|has\s+been|had\s+been))\s+"
 PLIST = rf"(?P<plist>{PERSON_MARK}(?:\s*,\s+{PERSON_MARK})*(?:\s*,?\s+and\s+{PERSON_MARK})?) *"
 _SINCE = re.compile(r"\bsince\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
 _SINCE_WINDOW = 100  # "since <date>" starts a tie only when stated right after it
@@ -70,21 +73,25 @@ def rules() -> Rules:
     start, end = _alts(r["role_start"]), _alts(r["role_end"])
     pats = [
         ("plain", rf"{FORMER}{ORG}\s+{R},?\s+{PLIST}"),                               # NEC chair X; NEC members X and Y
-        ("plain", rf"{P},\s+{DET}{FORMER}{ORG}\s+{R}"),                     # X, an NEC member
-        ("plain", rf"{R}\s+of\s+(?:the\s+)?{ORG},?\s+{P}"),                 # chair of the NEC, X
-        ("plain", rf"{P},\s+{DET}{FORMER}{R}\s+of\s+(?:the\s+)?{ORG}"),     # X, the chair of the NEC
+        ("plain", rf"{P}{IS}{DET}{FORMER}{ORG}\s+{R}"),                      # X, an NEC member; X is a CNRP lawmaker
+        ("plain", rf"{R}\s+of\s+(?:the\s+)?{ORG_WHOLE},?\s+{P}"),           # chair of the NEC, X
+        ("plain", rf"{P}{IS}{DET}{FORMER}{R}\s+of\s+(?:the\s+)?{ORG_WHOLE}"),  # X, the chair of the NEC
         ("start", rf"(?:{start})\s+{DET}{ORG}\s+{R}"),                    # ... became the NEC chair
         ("start", rf"(?:{start})\s+{DET}{R}\s+of\s+(?:the\s+)?{ORG}"),  # ... became chair of the NEC
         ("end", rf"{P}(?:['\u2019]s)?\s+(?:{end})\s+{DET}{ORG}\s+{R}"),    # X's resignation as CNRP chairman
         ("representative", rf"{ORG}\s*\(\s*(?:[A-Z][a-z]*\.?\s+)?{P}\)"),  # NEC (Mr. X)
     ]
-    affs = tuple((a["basis"], re.compile(rf"{PLIST},?\s+{phrase_regex(a['phrase'])}", re.I))
+    affs = tuple((a["basis"], re.compile(rf"{PLIST}(?:,?\s+(?:is|was|are|were|has\s+been|had\s+been))?,?\s+"
+                                         rf"{phrase_regex(a['phrase'])}", re.I))
                  for a in r["affiliations"])
+    affs += (("member", re.compile(rf"{P}\s*\(\s*(?P<org>{ORG_MARK}) *\)")),)  # X (CPP)
     comp = _alts(r["composition_words"])
     composition = (re.compile(rf"{ORG}\s+(?:{comp})\b", re.I),
                    re.compile(rf"\b(?:{comp})\s+of\s+(?:the\s+)?{ORG}", re.I))
     led = rf"(?P<led>{_alts(list(r['led_by']))})"
     title = _alts([t["words"] for t in r["titles"] if t["words"][:1].isupper()])
+    heads = rf"(?P<led>{_alts(list(r['head_verbs']))})"
+    pats.append(("led", rf"{P},?\s+(?:who\s+)?(?:(?:now|currently|still|also)\s+)?{heads}\s+(?:the\s+)?{ORG_WHOLE}"))
     pats.append(("led", rf"{ORG},?\s+(?:(?:is|was|are|were|now|currently|then)\s+)*{led}\s+by\s+"
                         rf"(?:(?:{title})\.?\s+)?{P}"))                     # the CNP, led by X
     offices = {re.sub(r"\s+", " ", t["words"].lower()): t["office"] for t in r["titles"] if t.get("office")}
@@ -92,7 +99,7 @@ def rules() -> Rules:
     bare = re.compile(rf"(?<![\w-]){R},?\s+{P}", re.I)
     return Rules(role_of, tuple((k, re.compile(p, re.I)) for k, p in pats), affs, composition, offices,
                  office_re, frozenset(w.lower() for w in r["foreign_qualifiers"]), bare, frozenset(r["bare_roles"]),
-                 {k.lower(): v for k, v in r["led_by"].items()})
+                 {k.lower(): v for k, v in (r["led_by"] | r["head_verbs"]).items()})
 
 
 @dataclass(frozen=True)
@@ -130,7 +137,7 @@ def _ties(text: str, masked: str, at: dict[int, Mention]) -> Iterator[Tie]:
             written = m.groupdict().get("role")
             role = ru.role_of[re.sub(r"[\s-]+", " ", written.lower())] if written else "representative"
             if kind == "led":
-                role, kind = ru.led_by[m.group("led").lower()], "plain"
+                role, kind = ru.led_by[re.sub(r"\s+", " ", m.group("led").lower())], "plain"
             if kind == "start":
                 s, _ = sentence_at(text, m.start())
                 before = _persons_in(masked, at, s, m.start())
@@ -155,7 +162,9 @@ def _ties(text: str, masked: str, at: dict[int, Mention]) -> Iterator[Tie]:
             org = at[m.start("org")]
             if org.type not in AFFILIATION_TYPES:
                 continue
-            for person in _persons_in(masked, at, m.start("plist"), m.end("plist")):
+            listed = "plist" in m.groupdict()
+            persons = _persons_in(masked, at, m.start("plist"), m.end("plist")) if listed else [at[m.start("p")]]
+            for person in persons:
                 yield Tie(person, org, "affiliated", person.start, "plain", basis)
     for m in ru.office_re.finditer(masked):
         q = (m.group("q") or "").lower()
@@ -240,14 +249,15 @@ def _office_entity(name: str, src: SourceText, at: int, facts: FactSet) -> str |
 
 
 _WHO = re.compile(rf"{PERSON_MARK} *,?\s*who\s+(?:had\s+|has\s+|later\s+)?$")
-_DEFINITE = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z]{4,})\b")
+_DEFINITE = re.compile(r"\b(?:[Tt]he\s+(?P<noun>[a-z]{4,})|(?P<noun2>[Ii]ts))\b")
 _ANAPHOR_WINDOW = 1500
+_ITS_WINDOW = 300
 
 
 def _anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
     """"the committee's spokesperson": a definite noun that is the last word of the name of the body
-    of its type named last before it (within a paragraph or two) stands for that body, for the role
-    rules only (these mentions name no entity)."""
+    of its type named last before it (within a paragraph or two) stands for that body, and "its" for
+    the body named last, for the role rules only (these mentions name no entity)."""
     bodies = sorted(m for m in mentions if m.type in BODY_TYPES)
     spans = sorted((m.start, m.end) for m in mentions)
     out: list[Mention] = []
@@ -258,13 +268,16 @@ def _anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
         while k < len(bodies) and bodies[k].end <= d.start():
             last[bodies[k].name.split()[-1].lower()] = last_of_type[bodies[k].type] = bodies[k]
             k += 1
-        while j < len(spans) and spans[j][1] <= d.start("noun"):
+        g = "noun" if d.group("noun") else "noun2"
+        while j < len(spans) and spans[j][1] <= d.start(g):
             j += 1
-        body = last.get(d.group("noun"))
-        inside = j < len(spans) and spans[j][0] < d.end("noun")
-        if (body is not None and not inside and d.start() - body.end <= _ANAPHOR_WINDOW
+        noun = d.group(g).lower()
+        body = last.get(noun) if noun != "its" else (bodies[k - 1] if k else None)
+        inside = j < len(spans) and spans[j][0] < d.end(g)
+        window = _ITS_WINDOW if noun == "its" else _ANAPHOR_WINDOW
+        if (body is not None and not inside and d.start() - body.end <= window
                 and last_of_type[body.type].entity == body.entity):  # no other party named since
-            out.append(Mention(d.start("noun"), d.end("noun"), body.entity, body.type, body.name, "anaphor"))
+            out.append(Mention(d.start(g), d.end(g), body.entity, body.type, body.name, "anaphor"))
     return out
 
 

@@ -113,6 +113,11 @@ def test_nec_roles(heldout: dict[str, Any], person: str, role: str) -> None:
     ("Norodom Chakravuth", "FUNCINPEC", "leader"),        # FUNCINPEC is led by Prince X
     ("Hun Manet", "Cambodian People's Party", "vice-president"),  # X, who was elected a vice-president of the party
     ("Sar Kheng", "Ministry of Interior", "minister"),    # Interior Minister X
+    ("Lee Sothearayuth", "Candlelight Party", "secretary-general"),  # ... joined the CLP. Its secretary-general, X
+    ("Thach Setha", "Candlelight Party", "vice-president"),  # ..., and its vice-president, X
+    ("Hun Sen", "Cambodian People's Party", "president"),  # The CPP has governed ... Its president, X
+    ("Chheang Vuthy", "Cambodian People's Party", "affiliated"),  # X, who previously served as CPP deputy governor
+    ("Kong Monika", "Cambodia National Rescue Party", "affiliated"),  # X, a former CNRP activist
 ])
 def test_other_ties(heldout: dict[str, Any], person: str, org: str, role: str) -> None:
     assert (person, org, role) in _ties(heldout)
