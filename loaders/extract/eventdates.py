@@ -1,6 +1,7 @@
 """Which date expressions belong to an event: the one in the sentence nearest the trigger (an
 absolute and a relative one both, when a passage gives both); else a date opening the paragraph;
-else a section heading naming one year; else none. Never invented."""
+else a section heading naming one year (unless the sentence looks back: "previously", "had"); else none.
+Never invented."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import re
 from loaders.extract.dates import DateExpr, find_dates
 from loaders.extract.passage import Passage, count_words
 from loaders.extract.sentences import Sentence
+
+# words placing what a sentence tells before the time its section is about
+_ANTERIOR = re.compile(r"\b(?:previously|formerly|earlier|once|had)\b", re.I)
 
 
 def dates_for(ctx: Passage, sent: Sentence, a: int, b: int, tight: bool | str, dates: list[DateExpr],
@@ -23,14 +27,14 @@ def dates_for(ctx: Passage, sent: Sentence, a: int, b: int, tight: bool | str, d
         usable = [d for d in usable if not (d.kind == "relative" and d.unit == "day" and d.offset == 0
                                             and d.start > b and ctx.text[b:d.start].strip(" ,") == "")]
 
-    def rank(d: DateExpr) -> tuple[int, int, int]:
+    def rank(d: DateExpr) -> tuple[int, bool, int, int]:
         group = 0 if d.role == "event" and d.kind != "loose" else 1 if d.kind == "loose" else 2
         if election and d.role == "election":
             group = 0
         dist = a - d.end if d.end <= a else d.start - b
         # an election report names the election by its year and dates it by its day: the day wins
         precise = -((d.month is not None) + (d.day is not None)) if election else 0
-        return group, precise, max(dist, 0)
+        return group, inserted(ctx.text, sent, d, a), precise, max(dist, 0)
 
     if usable:
         usable.sort(key=rank)
@@ -52,12 +56,21 @@ def dates_for(ctx: Passage, sent: Sentence, a: int, b: int, tight: bool | str, d
             return op[:1]
     # the section's: a heading naming one year
     sec = ctx.seg.section[sent.paragraph]
-    if sec is not None:
+    if sec is not None and not _ANTERIOR.search(ctx.text, sent.start, sent.end):
         h = ctx.seg.paragraphs[sec]
         hd = [d for d in find_dates(ctx.text, h.start, h.end) if d.kind == "absolute" and d.role != "citation"]
         if len({d.year for d in hd}) == 1 and all(d.month is None for d in hd):
             return hd[:1]
     return []
+
+
+def inserted(text: str, sent: Sentence, d: DateExpr, a: int) -> bool:
+    """A date in an aside between commas before the trigger ("The LPP, first adopted in 1997, was
+    amended in 2017"): it dates something else than the event, and yields to any other date."""
+    if d.end > a or "," not in text[d.end:a]:
+        return False
+    head = text[sent.start:d.start]
+    return "," in head and not opening(text, sent, d)
 
 
 def opening(text: str, sent: Sentence, d: DateExpr) -> bool:

@@ -151,6 +151,8 @@ def _typed_event(ctx: Passage, spec: TypeSpec, sent: Sentence, m: re.Match[str],
         return []
     reach = max([b] + [x.end for x in agents + targets if x.start > a and x.end - b < 80])
     found = dates_for(ctx, sent, a, reach if tight else b, tight, dates)
+    if re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", before, re.I):
+        found = [d for d in found if d.start >= a]  # "who had been jailed": earlier than the sentence's date
     instruments = [i for i in _instrument(ctx, sent) if i.entity not in {t.entity for t in targets}]
     ev = ctx.src.evidence(sent.start, sent.end)
     base = [Participant("agent", x.entity) for x in agents] + [Participant("instrument", i.entity) for i in instruments]

@@ -233,6 +233,10 @@ def anaphor(ctx: Passage, sent: Sentence, span: tuple[int, int], types: frozense
              exclude: set[str]) -> list[Mention]:
     """``the party`` / ``its`` in ``text[span]`` -> the last entity of an allowed type named before."""
     snippet = ctx.text[span[0]:span[1]].lower()
+    if "Person" in types and re.match(r"\s*(?:[a-z-]+\s+){0,3}?(?:him|her)(?:[\s,.;]|$)(?!\s*[a-z]{3,}\s+(?:of|to)\b)",
+                                      snippet) and not re.match(r"\s*(?:[a-z-]+\s+){0,3}?her\s+[a-z]", snippet):
+        found = last_person(ctx, sent, span[0])  # "upheld the verdict against him"
+        return [x for x in found if x.entity not in exclude]
     m = re.match(r"\s*(?:the|its|their|his|her|this|that)\s+([\w-]+)\b", snippet)
     if not m:
         return []
