@@ -135,3 +135,36 @@ def test_persons_in_appositions_with_a_person_noun():
     f = found("Their lawyer, Sam Sokong, said so. Chea Dara, a former human rights lawyer, agreed. "
               "The Candlelight Party, a major opposition party, ran. Today, Monday, it rained.")
     assert f == {"Sam Sokong": "Sam Sokong", "Chea Dara": "Chea Dara", "Candlelight Party": "Candlelight Party"}
+
+
+def test_lower_case_person_nouns_and_roles_are_titles():
+    got = found("Human rights lawyer Chak Sopheap spoke. His deputy, vice-chair Meas Sotheara, agreed.")
+    assert got["Chak Sopheap"] == "Chak Sopheap"
+    assert got["Meas Sotheara"] == "Meas Sotheara"
+
+
+def test_head_with_a_complement_and_its_acronym():
+    text = "The Khmer Youth Alliance for Democracy (KYAD) trains voters. KYAD said so."
+    ms = [m for m in mentions(text) if m.name == "Khmer Youth Alliance for Democracy"]
+    assert len(ms) == 3 and {m.type for m in ms} == {"Organization"}  # the name and both acronyms
+
+
+def test_a_ministry_with_a_foreign_word_is_foreign():
+    (m,) = [m for m in mentions("(Ministry for Europe and Foreign Affairs, 2023)") if "Ministry" in m.name]
+    assert m.type == "ForeignActor"
+
+
+def test_a_possessive_without_apostrophe_is_the_known_party():
+    got = found("A chief of the Cambodian Peoples Party spoke; the Candlelight Partys agents left.")
+    assert got["Cambodian Peoples Party"] == "Cambodian People's Party"
+    assert got["Candlelight Partys"] == "Candlelight Party"
+
+
+def test_led_by_and_head_verbs_name_persons():
+    got = found("The Cambodian Nationality Party, led by Seng Sokheng, and Tep Sopheak, who chairs the NEC.")
+    assert "Seng Sokheng" in got and "Tep Sopheak" in got
+
+
+def test_a_title_is_not_part_of_a_cued_name():
+    got = found("as Chief Justice Dith Munthy was a CPP lawmaker from 1993")
+    assert got.get("Dith Munthy") == "Dith Munthy"

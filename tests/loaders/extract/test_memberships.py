@@ -118,3 +118,50 @@ def test_official_and_candidate():
     got = ties("In July 2022, a CLP official, Nol Sovan, was assaulted. Dam Vibol, an SRP candidate, fled.")
     assert ("Nol Sovan", "Candlelight Party", "official", None) in got
     assert ("Dam Vibol", "Sam Rainsy Party", "affiliated", "candidate") in got
+
+
+def test_head_verbs_and_led_by():
+    got = ties("Tep Sopheak, who chairs the NEC, denied it. The Khmer Will Party, led by Mr. Kong Monika, agreed.")
+    assert ("Tep Sopheak", "National Election Committee", "chair", None) in got
+    assert ("Kong Monika", "Khmer Will Party", "leader", None) in got
+
+
+def test_party_in_brackets_and_copula():
+    got = ties("The commissioners are Prach Chan (CPP) and Nuth Sokhom (FUNCINPEC). Ros Sothea is a CNRP lawmaker.")
+    assert ("Prach Chan", "Cambodian People's Party", "affiliated", "member") in got
+    assert ("Nuth Sokhom", "FUNCINPEC", "affiliated", "member") in got
+    assert ("Ros Sothea", "Cambodia National Rescue Party", "lawmaker", None) in got
+
+
+def test_a_part_of_a_body_is_not_the_body():
+    got = ties("Ouk Kimlek, deputy president of the Cambodian People's Party's youth wing, spoke.")
+    assert not any(o == "Cambodian People's Party" and r == "vice-president" for _, o, r, _ in got)
+
+
+def test_its_and_the_committee_stand_for_the_body_named_last():
+    got = ties("Many members joined the Candlelight Party. Its secretary-general, Lee Sothea, was charged.\n\n"
+               "The NEC met on Monday. The committee's spokesperson, Sok Dara, said so.")
+    assert ("Lee Sothea", "Candlelight Party", "secretary-general", None) in got
+    assert ("Sok Dara", "National Election Committee", "spokesperson", None) in got
+
+
+def test_the_party_is_not_an_earlier_party_when_another_was_named_since():
+    got = ties("Kem Sokha joined the Candlelight Party in 2020. FUNCINPEC is led by Prince Norodom Chakra, "
+               "who became the party president in 2022.")
+    assert not any(p == "Norodom Chakra" and o == "Candlelight Party" for p, o, _, _ in got)
+    assert ("Norodom Chakra", "FUNCINPEC", "leader", None) in got
+
+
+def test_bare_role_in_a_paragraph_about_one_body():
+    got = ties("The chairperson of the NEC, Chheang Vuthy, was confirmed. His deputy, vice-chair Meas Sotheara, "
+               "was nominated by the ruling party. Deputy Prime Minister Tea Banh spoke.")
+    assert ("Meas Sotheara", "National Election Committee", "vice-chair", None) in got
+    assert not any(p == "Tea Banh" and o == "National Election Committee" for p, o, _, _ in got)
+
+
+def test_listed_members_with_appositions():
+    got = ties("The composition of the NEC also includes Yim Sokunthea, a former Sam Rainsy Party lawmaker who "
+               "joined in 2019, and Lim Vannak, an independent civil-society nominee.")
+    assert ("Yim Sokunthea", "National Election Committee", "member", None) in got
+    assert ("Lim Vannak", "National Election Committee", "member", None) in got
+    assert ("Yim Sokunthea", "Sam Rainsy Party", "affiliated", "former") in got
