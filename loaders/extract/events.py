@@ -132,7 +132,7 @@ def _typed_event(ctx: Passage, spec: TypeSpec, sent: Sentence, m: re.Match[str],
                        if not qualifies_person(ctx, t) and not _of_other_event(ctx, spec, t)]
             if not targets:
                 targets = anaphor_before(ctx, sent, lo, stop, spec.target)
-            by = re.compile(r"\s*(?:\w+\s+){0,7}?by\s+", re.I).match(text, b, hi)
+            by = re.compile(r"\s*(?:[\w'’-]+\s+){0,7}?by\s+", re.I).match(text, b, hi)
             if by:
                 agents = first_after(ctx, by.end(), hi, spec.agent, 4)
         elif trig in spec.subject_is_target:
@@ -151,8 +151,10 @@ def _typed_event(ctx: Passage, spec: TypeSpec, sent: Sentence, m: re.Match[str],
         return []
     reach = max([b] + [x.end for x in agents + targets if x.start > a and x.end - b < 80])
     found = dates_for(ctx, sent, a, reach if tight else b, tight, dates)
-    if re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", before, re.I):
-        found = [d for d in found if d.start >= a]  # "who had been jailed": earlier than the sentence's date
+    if re.search(r"\b(?:had\s+(?:been\s+)?(?:\w+ly\s+)?|(?:later|subsequently|afterwards|eventually)\s+)$",
+                 before, re.I):
+        # "who had been jailed", "the court later sentenced him": not at the time the sentence dated before
+        found = [d for d in found if d.start >= a]
     instruments = [i for i in _instrument(ctx, sent) if i.entity not in {t.entity for t in targets}]
     ev = ctx.src.evidence(sent.start, sent.end)
     base = [Participant("agent", x.entity) for x in agents] + [Participant("instrument", i.entity) for i in instruments]

@@ -75,10 +75,14 @@ def count_words(s: str) -> int:
     return len(_WORD.findall(s))
 
 
+_CHAR_REF = re.compile(r"&(?:#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.I)
+
+
 def clause(ctx: Passage, sent: Sentence, a: int, b: int) -> tuple[int, int]:
     text = ctx.text
     lo, hi = sent.start, sent.end
-    low = text[sent.start:a].lower()
+    # a character reference left in the text ("Khmer&#39;s") is no semicolon: blank it, same length
+    low = _CHAR_REF.sub(lambda m: " " * len(m.group(0)), text[sent.start:a].lower())
     for br in ctx.lex.clause_breaks:
         i = low.rfind(br)
         if i >= 0:
@@ -86,7 +90,7 @@ def clause(ctx: Passage, sent: Sentence, a: int, b: int) -> tuple[int, int]:
     ends = [m.end() for m in _AND_VERB.finditer(text, sent.start, a)]
     if ends:
         lo = max(lo, ends[-1])
-    high = text[b:sent.end].lower()
+    high = _CHAR_REF.sub(lambda m: " " * len(m.group(0)), text[b:sent.end].lower())
     for br in ctx.lex.clause_breaks:
         i = high.find(br)
         if i >= 0:

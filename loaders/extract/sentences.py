@@ -14,8 +14,10 @@ from dataclasses import dataclass
 
 _PARA = re.compile(r"\n[ \t]*\n\s*|\n(?=\s*(?:[-•*]|\d+\.)\s)")
 _LINE = re.compile(r"\n")
-# a sentence ends at . ! ? (and closing quotes/brackets) followed by space and a capital, digit or quote
-_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# a sentence ends at . ! ? (and closing quotes/brackets) followed by space and a capital, digit or quote;
+# or at a full stop carrying a footnote number ("to strike.7 Amnesty", "in July 2017.14 The")
+_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])"
+                  r"|(?:(?<=[a-z)][.]\d)|(?<=[a-z)][.]\d\d)|(?<=\d{4}[.]\d)|(?<=\d{4}[.]\d\d))\s+(?=[A-Z][a-z])")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Art|Arts|Gen|Sen|Rep|Gov|Jr|Sr|vs|etc|al|cf|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|U\.S|U\.N|U\.K)\.|\b[A-Z]\.)[\"'”’)\]]*$"
