@@ -1,5 +1,6 @@
 """Which date expressions belong to an event: the one in the sentence nearest the trigger (an
-absolute and a relative one both, when a passage gives both); else a date opening the paragraph;
+absolute and a relative one both, when a passage gives both); else a date opening the paragraph (unless
+the paragraph names another year before the sentence);
 else a section heading naming one year (unless the sentence looks back: "previously", "had"); else none.
 Never invented."""
 
@@ -52,16 +53,26 @@ def dates_for(ctx: Passage, sent: Sentence, a: int, b: int, tight: bool | str, d
     first = ctx.first_of.get(sent.paragraph)
     if first is not None and first != sent:
         op = [d for d in dates if first.start <= d.start and d.end <= first.end and opening(ctx.text, first, d)]
-        if op:
+        # the paragraph has moved on in time ("In 1993, ... in March 1996 ... in 1997"): the opener no longer governs
+        if op and not _moved_on(ctx, sent, dates, op[0].year):
             return op[:1]
     # the section's: a heading naming one year
     sec = ctx.seg.section[sent.paragraph]
     if sec is not None and not _ANTERIOR.search(ctx.text, sent.start, sent.end):
         h = ctx.seg.paragraphs[sec]
         hd = [d for d in find_dates(ctx.text, h.start, h.end) if d.kind == "absolute" and d.role != "citation"]
-        if len({d.year for d in hd}) == 1 and all(d.month is None for d in hd):
+        if len({d.year for d in hd}) == 1 and all(d.month is None for d in hd) \
+                and not _moved_on(ctx, sent, dates, hd[0].year):
             return hd[:1]
     return []
+
+
+def _moved_on(ctx: Passage, sent: Sentence, dates: list[DateExpr], year: int | None) -> bool:
+    """The paragraph names another year before the sentence ("In 1993, ... in March 1996 ... in 1997"):
+    a date opening the paragraph or heading the section no longer governs the sentence."""
+    start = ctx.seg.paragraphs[sent.paragraph].start
+    return any(start <= d.start < sent.start and d.kind == "absolute" and d.role == "event" and d.year != year
+               for d in dates)
 
 
 def inserted(text: str, sent: Sentence, d: DateExpr, a: int) -> bool:

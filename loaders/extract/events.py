@@ -45,6 +45,9 @@ from loaders.source import SourceText
 __all__ = ["Claim", "extract_events"]
 
 
+_ENDS_PREP = re.compile(r"\s(?:of|against|to|on|into|as|from|for|at)$")
+
+
 def _repeat(text: str, a: int, b: int) -> dict[str, bool]:
     """"further amended", "amended again": another event than the one reported before."""
     before = " ".join(text[max(0, a - 30):a].lower().split()[-2:])
@@ -102,10 +105,12 @@ def _typed_event(ctx: Passage, spec: TypeSpec, sent: Sentence, m: re.Match[str],
         if prev and prev[-1] in ctx.lex.generic_before:
             return []
         p = PREP_AFTER.match(text, b, hi)
-        if p:
-            targets = first_after(ctx, p.end(), hi, spec.target, 7)
+        # a trigger that ends with its preposition ("arrest of", "attack on") takes its object right after
+        obj = p.end() if p else b + 1 if _ENDS_PREP.search(trig) else None
+        if obj is not None:
+            targets = first_after(ctx, obj, hi, spec.target, 7, person_nouns=True)
             if not targets:
-                targets = anaphor(ctx, sent, (p.end() - 1, hi), spec.target, set())
+                targets = anaphor(ctx, sent, (obj - 1, hi), spec.target, set())
         targets = targets or _implied(spec, ctx, a)
         poss = [x for x in mentions_in(ctx, lo, a, spec.agent) if POSS.match(text[x.end:a])]
         if poss:

@@ -65,10 +65,11 @@ def statements(ctx: Passage, sent: Sentence, dates: list[DateExpr]) -> list[Clai
         lo, hi = clause(ctx, sent, a, b)
         verbal = (a, b) not in nouns
         before = text[max(lo, a - 40):a]
-        if verbal and (BE.search(before) and not re.search(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?$", before)
-                       or re.match(r"\s+by\s", text[b:b + 5])
+        copula = re.search(r"\b(?:is|are|was|were|am)\s+(?:\w+ly\s+)?$", before)
+        if verbal and (BE.search(before) and not copula
+                       or re.match(r"\s+by\s", text[b:b + 5]) and not copula
                        or re.search(r",\s*$", before) and re.match(r"\s+(?:to|by|in|on|at|for)\b", text[b:b + 6])):
-            continue  # "results announced by", "being declared": not the subject speaking
+            continue  # "results announced by", "being declared": not the subject speaking ("is concerned by" is)
         if _hedged_statement(ctx, lo, a):
             continue
         agents = nearest_before(ctx, lo, a, agent_types, 14, subject=True) if verbal else []
@@ -107,7 +108,8 @@ def _document_dated(ctx: Passage, cue: str, a: int) -> list[DateExpr]:
     if (doc.kind or "").lower() not in ctx.lex.stmt_document_kinds or doc.published is None \
             or doc.published.precision != "day":
         return []
-    unit = "month" if _PAST.search(cue.split()[0].lower()) else "day"
+    present = re.search(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?$", ctx.text[max(0, a - 30):a])
+    unit = "month" if _PAST.search(cue.split()[0].lower()) and not present else "day"
     return [DateExpr(a, a, "(document date)", "document", offset=0, unit=unit)]
 
 
