@@ -106,17 +106,19 @@ class Plan:
     relinked: int  # relationships the changed nodes start (deleted by unlink, created again)
 
 
-def plan(rows: GraphRows, existing: list[neo4j.Record]) -> Plan:
-    """Compare each node row's ``hash`` with the ``kg_hash`` of the node of the same id and label."""
-    held: dict[tuple[str, str], neo4j.Record] = {}
+def plan(rows: GraphRows, existing: list[list[Any]]) -> Plan:
+    """Compare each node row's ``hash`` with the ``kg_hash`` of the node of the same id and label.
+
+    ``existing``: ``[element id, id, labels, kg_hash]`` of every node earlier pushes wrote."""
+    held: dict[tuple[str, str], tuple[str, list[str], str | None]] = {}
     orphans: list[str] = []
     kind_labels = set(NODE_KINDS.values())
-    for rec in existing:
-        label = next((lb for lb in rec["labels"] if lb in kind_labels), None)
-        if label is None or rec["id"] is None or (label, rec["id"]) in held:
-            orphans.append(rec["element"])
+    for element, node_id, labels, digest in existing:
+        label = next((lb for lb in labels if lb in kind_labels), None)
+        if label is None or node_id is None or (label, node_id) in held:
+            orphans.append(element)
         else:
-            held[(label, rec["id"])] = rec
+            held[(label, node_id)] = (element, labels, digest)
     starts = Counter([r["event"] for r in rows.roles] + [r["id"] for r in rows.part_of])
     write: dict[str, list[dict[str, Any]]] = {}
     unlink: list[dict[str, Any]] = []
@@ -125,19 +127,19 @@ def plan(rows: GraphRows, existing: list[neo4j.Record]) -> Plan:
         out = write.setdefault(kind, [])
         for row in getattr(rows, kind):
             old = held.pop((label, row["id"]), None)
-            if old is not None and old["hash"] == row["hash"]:
+            if old is not None and old[2] == row["hash"]:
                 unchanged += 1
                 continue
             out.append(row)
             if old is not None:
                 keep = {label, *row.get("labels", ())}
-                unlink.append({"element": old["element"], "drop": sorted(set(old["labels"]) - keep)})
+                unlink.append({"element": old[0], "drop": sorted(set(old[1]) - keep)})
                 relinked += _outgoing(kind, row, starts)
     events = {r["id"] for r in write["events"]}
     entities = {r["id"] for r in write["entities"]}
     write["roles"] = [r for r in rows.roles if r["event"] in events]
     write["part_of"] = [r for r in rows.part_of if r["id"] in entities]
-    delete = orphans + [rec["element"] for rec in held.values()]
+    delete = orphans + [old[0] for old in held.values()]
     return Plan(delete, unlink, write, unchanged, relinked)
 
 
@@ -181,7 +183,7 @@ def push_rows(driver: neo4j.Driver, rows: GraphRows, *, database: str | None = N
         return counters
 
     with driver.session(database=database) as session, session.begin_transaction() as tx:
-        todo = plan(rows, list(tx.run(statement("push_read"))))
+        todo = plan(rows, tx.run(statement("push_read")).single(strict=True)["nodes"])
         work = len(todo.delete) + len(todo.unlink) + sum(len(v) for v in todo.write.values())
         for ids in _batches(todo.delete, batch_size):
             removed_rels += run(statement("push_delete"), len(ids), ids=ids).relationships_deleted

@@ -1,4 +1,5 @@
-// What earlier pushes wrote: every node carrying `build`, with the hash of its row (`kg_hash`).
+// What earlier pushes wrote: every node carrying `build`, as [element id, id, labels, kg_hash] (the
+// hash of its row), all in one record (one list unpacks faster than thousands of records).
 MATCH (n)
 WHERE n.build IS NOT NULL
-RETURN elementId(n) AS element, n.id AS id, labels(n) AS labels, n.kg_hash AS hash
+RETURN collect([elementId(n), n.id, labels(n), n.kg_hash]) AS nodes

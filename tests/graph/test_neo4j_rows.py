@@ -51,3 +51,18 @@ def test_the_build_id_follows_the_content() -> None:
     changed = sample_facts()
     changed.entities["party/alpha-party"].name = "Alpha Party (renamed)"
     assert to_rows(changed).build != to_rows(sample_facts()).build
+
+
+def test_a_node_hash_covers_its_row_and_the_relationships_it_starts() -> None:
+    before = to_rows(sample_facts())
+    changed = sample_facts()
+    changed.events["event/dissolution-1"].participants.pop()
+    after = to_rows(changed)
+
+    def hashes(rows: object) -> dict[str, str]:
+        return {r["id"]: r["hash"] for kind in ("documents", "evidence", "entities", "events", "memberships")
+                for r in getattr(rows, kind)}
+
+    old, new = hashes(before), hashes(after)
+    assert {i for i in old if old[i] != new[i]} == {"event/dissolution-1"}
+    assert all(r["props"]["kg_hash"] == r["hash"] for r in after.events)

@@ -163,3 +163,50 @@ def test_status_counts_by_label(neo4j_db: neo4j.Driver) -> None:
     assert st.labels["Entity"] == 5 and st.labels["Event"] == 2 and st.labels["Document"] == 2
     assert st.labels["Membership"] == 1 and st.relationships["AGENT"] == 2
     assert st.last_build == to_rows(facts).build and st.pushed_at
+
+
+def builds(driver: neo4j.Driver) -> dict[str, str]:
+    return {r["id"]: r["build"] for r in driver.execute_query(
+        "MATCH (n) WHERE n.build IS NOT NULL RETURN n.id AS id, n.build AS build").records}
+
+
+def test_a_push_rewrites_only_the_nodes_whose_hash_changed(neo4j_db: neo4j.Driver) -> None:
+    facts = sample_facts()
+    first = push(neo4j_db, facts)
+    assert first.written_nodes == 13 and first.unchanged_nodes == 0
+    assert push(neo4j_db, facts).written_nodes == 0
+    changed = copy.deepcopy(facts)
+    changed.events["event/amendment-1"].attributes["summary"] = "amended twice"
+    report = push(neo4j_db, changed)
+    assert report.written_nodes == 1 and report.unchanged_nodes == 12
+    assert report.removed_nodes == 0 and report.removed_relationships == 0
+    written = {i for i, b in builds(neo4j_db).items() if b != first.build}
+    assert written == {"event/amendment-1"}
+    rec = one(neo4j_db, "MATCH (a:Amendment)-[r]->() RETURN count(r) AS n, a.summary AS s")
+    assert (rec["n"], rec["s"]) == (3, "amended twice")  # two roles and one passage, made again
+
+
+def test_a_changed_type_moves_the_label_and_keeps_incoming_relationships(neo4j_db: neo4j.Driver) -> None:
+    facts = sample_facts()
+    push(neo4j_db, facts)
+    changed = copy.deepcopy(facts)
+    changed.entities["law/law-on-parties"].type = "Decree"
+    push(neo4j_db, changed)
+    rec = one(neo4j_db, "MATCH (x {id: 'law/law-on-parties'}) OPTIONAL MATCH (e:Event)-[r]->(x) "
+                        "RETURN labels(x) AS labels, count(r) AS roles")
+    assert sorted(rec["labels"]) == ["Decree", "Entity"] and rec["roles"] == 2
+    synced = content_hash(neo4j_db)
+    neo4j_db.execute_query("MATCH (n) WHERE n.build IS NOT NULL DETACH DELETE n")
+    push(neo4j_db, changed)
+    assert content_hash(neo4j_db) == synced
+
+
+def test_a_participant_added_later_gets_its_relationship(neo4j_db: neo4j.Driver) -> None:
+    facts = sample_facts()
+    lacking = copy.deepcopy(facts)
+    del lacking.entities["institution/the-court"]  # the dissolution names it, the graph lacks it
+    push(neo4j_db, lacking)
+    assert one(neo4j_db, "MATCH (:Dissolution)-[r:AGENT]->() RETURN count(r) AS n")["n"] == 0
+    push(neo4j_db, facts)
+    assert one(neo4j_db, "MATCH (:Dissolution)-[r:AGENT]->(c:Institution) RETURN c.id AS c")["c"] == \
+        "institution/the-court"
