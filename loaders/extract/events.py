@@ -67,6 +67,13 @@ def _implied(spec: TypeSpec, ctx: Passage, a: int) -> list[Mention]:
     return []
 
 
+def _other_event_noun(ctx: Passage, spec: TypeSpec, pos: int, hi: int) -> bool:
+    """The object of a noun trigger opens with another event type's noun ("adoption of [the] amendments")."""
+    m = re.compile(r"\s*(?:the\s+|its\s+|\d{4}\s+)*([a-z-]+)\b").match(ctx.text, pos, hi)
+    return bool(m) and any(o.nouns is not None and o.nouns.fullmatch(m.group(1))
+                           for o in ctx.lex.types if o is not spec)
+
+
 def _of_other_event(ctx: Passage, spec: TypeSpec, t: Mention) -> bool:
     """"the 2017 amendments to the LPP were enacted": the subject is another event noun, not the law."""
     m = re.search(r"\b([a-z-]+)\s+(?:to|of)\s+(?:the\s+)?(?:\d{4}\s+)?$", ctx.text[max(0, t.start - 50):t.start])
@@ -107,6 +114,8 @@ def _typed_event(ctx: Passage, spec: TypeSpec, sent: Sentence, m: re.Match[str],
         p = PREP_AFTER.match(text, b, hi)
         # a trigger that ends with its preposition ("arrest of", "attack on") takes its object right after
         obj = p.end() if p else b + 1 if _ENDS_PREP.search(trig) else None
+        if obj is not None and _other_event_noun(ctx, spec, obj, hi):
+            return []  # "the adoption of amendments to the LEMNA": the amendment is what the text reports
         if obj is not None:
             targets = first_after(ctx, obj, hi, spec.target, 7, person_nouns=True)
             if not targets:

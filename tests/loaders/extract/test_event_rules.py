@@ -128,3 +128,14 @@ def test_plural_present_stance_and_acronym_in_a_list_of_speakers() -> None:
 def test_concerned_by_is_a_statement() -> None:
     got = _kinds("The United States is deeply concerned by the arrest of Thach Setha in Phnom Penh.")
     assert got["ForeignStatement"][0].attributes["stance"] == "concern"
+
+
+def test_adoption_of_amendments_is_no_enactment() -> None:
+    got = _kinds("The National Assembly's adoption of amendments to the Law on Political Parties in October 2017 "
+                 "changed Cambodia.")
+    assert "LawEnactment" not in got and "Amendment" in got
+
+
+def test_sentencing_of_is_a_conviction() -> None:
+    got = _kinds("Sweden is alarmed by the sentencing of opposition leader Kem Sokha in Cambodia.")
+    assert roles(got["Conviction"][0], "target") == {"person/kem-sokha"}

@@ -55,6 +55,24 @@ def test_event_recall(report: dict[str, Any]) -> None:
     assert events["recall_with_date"]["value"] >= 0.7, events["missed"]
 
 
+def test_event_recall_per_document(heldout: dict[str, Any]) -> None:
+    """Stricter than the scorer: the matching event must quote the gold's own document."""
+    score = _scorer()
+    gold = yaml.safe_load((HELDOUT / "gold.yaml").read_text(encoding="utf-8"))
+    idx = score.Index(heldout)
+    entities = {e["name"]: e for e in gold["entities"]}
+    files = _docs(heldout)
+    missed = []
+    for g in gold["events"]:
+        want = [idx.find(entities.get(g[r], {"name": g[r], "aliases": []})) if g.get(r) else None
+                for r in ("agent", "target")]
+        if not any(ev["type"] == g["type"] and any(files.get(q["document"]) == g["doc"] for q in ev["evidence"])
+                   and all(w is None or w & {p["entity"] for p in ev["participants"]} for w in want)
+                   and score.date_agrees(g.get("date"), ev.get("date")) for ev in heldout["events"]):
+            missed.append(g["id"])
+    assert len(missed) <= 0.2 * len(gold["events"]), missed
+
+
 def test_no_unsupported_events(report: dict[str, Any]) -> None:
     assert report["events"]["unsupported"]["found"] == 0, report["events"]["unsupported"]["examples"]
 
