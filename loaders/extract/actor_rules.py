@@ -69,7 +69,7 @@ def surface(text: str, start: int, end: int) -> str:
 
 #: types whose suffix head may be followed by a complement: "Youth Alliance for Democracy"
 _COMPLEMENT_TYPES = frozenset({"Organization", "Institution"})
-_COMPLEMENT = frozenset({"for", "of", "in", "on"})
+_COMPLEMENT = frozenset({"for", "of"})
 
 
 def _inner_head(key: tuple[str, ...], head: tuple[str, ...]) -> tuple[str, ...] | None:
