@@ -75,7 +75,7 @@ _COMPLEMENT = frozenset({"for", "of"})
 def _inner_head(key: tuple[str, ...], head: tuple[str, ...]) -> tuple[str, ...] | None:
     """The rest of a name whose suffix head is followed by a complement ("... Alliance for Democracy")."""
     n = len(head)
-    for p in range(1, len(key) - n - 1):
+    for p in range(len(key) - n - 1):
         if key[p:p + n] == head and key[p + n] in _COMPLEMENT:
             return key[:p] + key[p + n + 1:]
     return None

@@ -126,7 +126,7 @@ def _person_cues() -> tuple[re.Pattern[str], ...]:
     heads = ci(list(r["head_verbs"]))
     title = ci([t["words"] for t in r["titles"] if t["words"][:1].isupper()])
     org = ORG_MARK + rf" *(?:['\u2019]s)?(?:\s*\(\s*(?:{ORG_MARK} *|[A-Z][A-Za-z]{{1,9}})\))?"
-    det = r"(?:(?i:the|a|an)\s+)?(?:(?i:former|new|first|interim|acting)\s+)?"
+    det = r"(?:(?i:the|a|an)\s+)?(?:[a-z][a-z-]+\s+)?"  # "the exiled", "a former"
     names = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?"
     return tuple(re.compile(p) for p in (
         rf"(?P<name>{names})\s*,?\s+{affs}",                             # X, formerly of FUNCINPEC
@@ -141,6 +141,7 @@ def _person_cues() -> tuple[re.Pattern[str], ...]:
         rf"(?:{org},?\s+|\b(?i:is|was|are|were)\s+)(?:(?i:is|was|are|were|now|currently|then)\s+)*{led}\s+by\s+"
         rf"(?:{title}\s+)?(?P<name>{_NAME})",                        # the CNP, led by X; is headed by X
         rf"(?P<name>{_NAME}),?\s+(?:(?i:who)\s+)?(?:(?i:now|currently|still|also)\s+)?{heads}\s+(?:(?i:the)\s+)?{org}",
+        rf"{org}['\u2019]s\s+(?P<name>{_NAME})\s+(?i:said|says|told|added|argued|wrote|stated)\b",  # the GDP's X said
         # X, who chairs the NEC
     ))
 

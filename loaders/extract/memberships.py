@@ -71,11 +71,12 @@ def rules() -> Rules:
     role_of = {re.sub(r"[\s-]+", " ", k.lower()): v for k, v in r["body_roles"].items()}
     R = rf"(?P<role>{_alts(list(r['body_roles']))})\b"
     start, end = _alts(r["role_start"]), _alts(r["role_end"])
+    adj = rf"(?:(?!(?:former|then|ex|{_alts(list(r['body_roles']))})\b)[a-z][a-z-]+\s+)?"  # "the exiled"
     pats = [
         ("plain", rf"{FORMER}{ORG}\s+{R},?\s+{PLIST}"),                               # NEC chair X; NEC members X and Y
         ("plain", rf"{P}{IS}{DET}{FORMER}{ORG}\s+{R}"),                      # X, an NEC member; X is a CNRP lawmaker
         ("plain", rf"{R}\s+of\s+(?:the\s+)?{ORG_WHOLE},?\s+{P}"),           # chair of the NEC, X
-        ("plain", rf"{P}{IS}{DET}{FORMER}{R}\s+of\s+(?:the\s+)?{ORG_WHOLE}"),  # X, the chair of the NEC
+        ("plain", rf"{P}{IS}{DET}{adj}{FORMER}{R}\s+of\s+(?:the\s+)?{ORG_WHOLE}"),  # X, the exiled chair of the NEC
         ("start", rf"(?:{start})\s+{DET}{ORG}\s+{R}"),                    # ... became the NEC chair
         ("start", rf"(?:{start})\s+{DET}{R}\s+of\s+(?:the\s+)?{ORG}"),  # ... became chair of the NEC
         ("end", rf"{P}(?:['\u2019]s)?\s+(?:{end})\s+{DET}{ORG}\s+{R}"),    # X's resignation as CNRP chairman
@@ -84,7 +85,8 @@ def rules() -> Rules:
     affs = tuple((a["basis"], re.compile(rf"{PLIST}(?:,?\s+(?:is|was|are|were|has\s+been|had\s+been))?,?\s+"
                                          rf"{phrase_regex(a['phrase'])}", re.I))
                  for a in r["affiliations"])
-    affs += (("member", re.compile(rf"{P}\s*\(\s*(?P<org>{ORG_MARK}) *\)")),)  # X (CPP)
+    affs += (("member", re.compile(rf"{P}\s*\(\s*(?P<org>{ORG_MARK}) *\)")),  # X (CPP)
+             ("member", re.compile(rf"(?P<org>{ORG_MARK}) *['\u2019]s\s+{P}")))  # the GDP's X
     comp = _alts(r["composition_words"])
     composition = (re.compile(rf"{ORG}\s+(?:{comp})\b", re.I),
                    re.compile(rf"\b(?:{comp})\s+of\s+(?:the\s+)?{ORG}", re.I))

@@ -168,3 +168,10 @@ def test_led_by_and_head_verbs_name_persons():
 def test_a_title_is_not_part_of_a_cued_name():
     got = found("as Chief Justice Dith Munthy was a CPP lawmaker from 1993")
     assert got.get("Dith Munthy") == "Dith Munthy"
+
+
+def test_a_head_word_first_with_its_complement():
+    ms = [m for m in mentions("The Union of Youth Federations of Cambodia (UYFC) met. The UYFC agreed.")
+          if m.type == "Organization"]
+    assert {m.name for m in ms} == {"Union of Youth Federations of Cambodia"} and len(ms) == 3
+    assert not [m for m in mentions("the Constitutional Court on Wednesday ruled") if "Wednesday" in m.name]

@@ -165,3 +165,12 @@ def test_listed_members_with_appositions():
     assert ("Yim Sokunthea", "National Election Committee", "member", None) in got
     assert ("Lim Vannak", "National Election Committee", "member", None) in got
     assert ("Yim Sokunthea", "Sam Rainsy Party", "affiliated", "former") in got
+
+
+def test_an_adjective_before_the_role_and_a_party_possessive():
+    got = ties("Sam Rainsy, the exiled co-founder of the CNRP, spoke. Mu Sochua, the vice president of the CNRP, "
+               "agreed. The Grassroots Democratic Party's Yang Saing said so.")
+    assert ("Sam Rainsy", "Cambodia National Rescue Party", "founder", None) in got
+    assert ("Mu Sochua", "Cambodia National Rescue Party", "vice-president", None) in got
+    assert ("Mu Sochua", "Cambodia National Rescue Party", "president", None) not in got
+    assert ("Yang Saing", "Grassroots Democratic Party", "affiliated", "member") in got
