@@ -189,7 +189,7 @@ def _listed(text: str, masked: str, at: dict[int, Mention], start: int) -> list[
     for i in range(start, end):
         if masked[i] != PERSON_MARK:
             continue
-        before = masked[start:i] if not out else masked[:i]
+        before = masked[start:i] if not out else masked[max(start, i - 12):i]
         if not out and before.strip():
             break  # the list must start right after the intro
         tail = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", before) if out else True
