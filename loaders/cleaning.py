@@ -136,8 +136,21 @@ def fold_homoglyphs(t: Tracked) -> Tracked:
 _SPACES = re.compile(r"(?<=[^\s]) {2,}(?=[^\s])")
 
 
+_ALIGNED_ROW = r"[^\n]*\S {2,}\S[^\n]*\S {2,}\S[^\n]*"
+_ALIGNED_TABLE = re.compile(rf"^{_ALIGNED_ROW}(?:\n{_ALIGNED_ROW})+$", re.M)
+
+
 def collapse_spaces(t: Tracked) -> Tracked:
-    return t.sub(_SPACES, lambda m: [(m.start(), m.start() + 1)])
+    """Runs of spaces become one, except in a space-aligned table: two or more consecutive lines with
+    two or more gaps of several spaces each (the gaps split the cells)."""
+    rows = [m.span() for m in _ALIGNED_TABLE.finditer(t.text)]
+
+    def repl(m: re.Match[str]) -> list[tuple[int, int]]:
+        if any(a <= m.start() < b for a, b in rows):
+            return [m.span()]
+        return [(m.start(), m.start() + 1)]
+
+    return t.sub(_SPACES, repl)
 
 
 def clean(t: Tracked, hard_breaks: bool = False) -> Tracked:

@@ -16,7 +16,8 @@ Rules, all read from the document itself:
   lines.
 - *Page breaks*: a break between a line that does not end a sentence and one opening in lower case
   is a wrap, even across blank lines or a footnote block.
-- *Tables*: lines with a tab or two ``|`` keep their line breaks; list items (``-``, ``•``, and
+- *Tables*: lines with a tab, two ``|`` or space-aligned cells with a number keep their line breaks;
+  list items (``-``, ``•``, and
   ``1.``/``a)`` unless the line before is a full-width line going on mid-sentence) start a new line.
 - *Short lines*: a single line break after a line much shorter than the document's usual line
   width is kept (abbreviation lists, headings); after a full-width line it is a wrap.
@@ -64,8 +65,15 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+_ALIGNED_GAP = re.compile(r"\S {2,}(?=\S)")
+
+
 def is_table(line: Line) -> bool:
-    return "\t" in line.text or line.text.count("|") >= 2
+    """A table row: cells split by a tab, by ``|``, or aligned by runs of spaces with a number among them."""
+    text = line.text.strip()
+    if "\t" in text or text.count("|") >= 2:
+        return True
+    return len(_ALIGNED_GAP.findall(text)) >= 2 and any(ch.isdigit() for ch in text)
 
 
 def is_separator(line: Line) -> bool:
