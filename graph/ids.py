@@ -10,7 +10,7 @@ _HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХасеорхіІ", "ABCEHKMOP
 
 
 def slug(text: str) -> str:
-    """Lower-case ASCII words joined by '-': ``Cambodian People's Party`` -> ``cambodian-peoples-party``."""
+    """Lower-case ASCII words joined by '-': ``Farmers' Party`` -> ``farmers-party``."""
     s = unicodedata.normalize("NFKD", text.translate(_HOMOGLYPHS))
     s = s.encode("ascii", "ignore").decode("ascii").lower()
     s = re.sub(r"['\u2019]", "", s)

@@ -4,7 +4,7 @@
 markup (HTML-like inline tags such as ``<u>``/``<i>``, LaTeX fragments such as ``$\\underline{..}$``,
 ``\\textbf{..}``, ``\\$``, Markdown emphasis and heading marks), line structure (``loaders.reflow``:
 line wraps, hyphenation, footnote blocks, paragraphs, tables), footnote numbers glued to words
-(``Elections1,`` -> ``Elections,``), and look-alike letters (a Cyrillic ``СРР`` -> ``CPP``).
+(``Reforms1,`` -> ``Reforms,``), and look-alike letters (a Cyrillic ``СРР`` -> ``CPP``).
 Typos are left alone. The character tables are in ``data/lexicon/cleaning.yaml``.
 """
 
@@ -77,9 +77,9 @@ def strip_markup(t: Tracked) -> Tracked:
 # --- footnote numbers -------------------------------------------------------------------------------
 
 #: A footnote number glued to the end of a lower-case word, before punctuation, a quote or a space:
-#: ``Elections1,`` ``state5”.`` -- not ``COVID-19``, ``KII4``, ``Article 98``, ``2023``, ``120 seats``.
+#: ``Reforms1,`` ``state5”.`` -- not ``COVID-19``, ``KII4``, ``Article 98``, ``2023``, ``120 seats``.
 _NOTE_REF = re.compile(r"(?<=[a-z][a-z][a-z])\d{1,3}(?=[\s\"'”’.,;:)\]]|$)")
-#: A footnote number glued to a year after a month: ``January 201424`` -> ``January 2014``.
+#: A footnote number glued to a year after a month: ``March 201917`` -> ``March 2019``.
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _NOTE_AFTER_YEAR = re.compile(rf"\b(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d(\d{{1,3}})(?![\d\w])")
 #: A number glued to an upper-case word (``NEC58``) or after a closing quote or bracket (``“die”46``,

@@ -1,6 +1,6 @@
 """Matching a parameter's name to entities: case, apostrophes, a leading "the" and aliases folded.
 
-``Candlelight party``, ``the Candlelight Party``, ``CLP`` and ``party/candlelight-party`` all name the
+``Farmers party``, ``the Farmers Party``, ``FP`` and ``party/farmers-party`` all name the
 same entity. The names come from the backend itself (the hidden ``entity-names`` question), so every
 backend resolves the same way, and the resolved ids are then bound into the question's query.
 """

@@ -1,7 +1,7 @@
 """Rules that find actors the actors file does not know, from how texts write names.
 
-- acronym definitions: "the Candlelight Party (CLP)", "CLP (Candlelight Party)" and abbreviation
-  lists ("CLP Candlelight Party" at a line start); the acronym then names that actor in the document;
+- acronym definitions: "the Farmers Party (FP)", "FP (Farmers Party)" and abbreviation
+  lists ("FP Farmers Party" at a line start); the acronym then names that actor in the document;
 - naming patterns: a capitalised name ending or starting with a head word of ``roles.yaml``
   (``... Party``, ``Ministry of ...``, ``Law on ...``) gets the head's type;
 - titles: "Prime Minister X", "Mr. X" name a person X of two or three capitalised words;
@@ -150,7 +150,7 @@ def named_by_head(text: str, toks: list[Token], covered: list[bool],
                   known: list[tuple[int, int]] = ()) -> list[Mention]:
     """Names with a head word. A known name (``known`` spans) may only end such a name, as in
     "Khmer Rice Farmers Party" around a known "Farmers Party"; a name holding a known name elsewhere
-    is two names run together ("National Assembly Cambodian People's Party")."""
+    is two names run together ("National Assembly Farmers Party")."""
     w = words()
     known = sorted(known)
     kstarts = [k[0] for k in known]
@@ -160,7 +160,7 @@ def named_by_head(text: str, toks: list[Token], covered: list[bool],
             if toks[i].folded in w.stop or toks[i].folded in CONNECTORS:
                 i += 1
             elif i < j - 1 and toks[i].shape.isupper() and not toks[i + 1].shape.isupper():
-                i += 1  # "CSO Civil Society Organisation": an abbreviation list entry
+                i += 1  # "NGO Non-Governmental Organisation": an abbreviation list entry
             else:
                 break
         if j - i < 2 or j - i > 7:

@@ -162,7 +162,7 @@ def _cued_persons(text: str, found: list[Mention]) -> list[Mention]:
                 e -= 2 if re.search(r"['\u2019]s$", text[s:e]) else 0
                 head = re.match(r"\S+\s+", text[s:e])
                 if head and fold(head.group()) in rules.words().titles and len(text[s:e].split()) == 3:
-                    s += head.end()  # "Justice Dith Munthy was a CPP lawmaker": the title is no name
+                    s += head.end()  # "Justice Sok Vanna was a party lawmaker": the title is no name
                 name = rules.surface(text, s, e)
                 if rules.person_name_ok(name):
                     res.append(rules.mention(s, e, "Person", name, "pattern"))
@@ -193,7 +193,7 @@ def _surname_mentions(text: str, toks: list[Token], found: list[Mention]) -> lis
 
 def _foreign_bodies(found: list[Mention]) -> list[Mention]:
     """A state body found by its naming pattern is another country's when its name holds a foreign
-    word ("Ministry for Europe and Foreign Affairs", "Thai Constitutional Court")."""
+    word ("Swedish Ministry for Foreign Affairs", "Lao Constitutional Court")."""
     foreign = _foreign_words()
     out = []
     for m in found:

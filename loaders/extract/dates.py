@@ -5,8 +5,8 @@ the election") and relative to the document's date ("this year", "tomorrow").
 ``find_dates`` only reads the words; turning relative expressions into dates needs the graph's
 elections and the document's date and is done by ``loaders.extract.resolve``. Each expression also
 says how it is used: ``event`` (it may date an event), ``range`` ("since 1993"), ``law`` ("the 1997
-Law"), ``election`` ("the 2023 general election", "the July 23 elections") or ``citation``
-("(Kelliher, 2023a)").
+Law"), ``election`` ("the 2028 general election", "the July 23 elections") or ``citation``
+("(Smith, 2021b)").
 """
 
 from __future__ import annotations

@@ -3,16 +3,16 @@
 Works on a document's actor mentions: persons and bodies are masked in the clean text (offsets kept)
 so that the phrase rules read like the texts do. The words come from ``data/lexicon/roles.yaml``.
 
-- body roles: "NEC chair Prach Chan", "Chhun, an NEC member", "president of the Candlelight Party,
-  X", "X became the NEC chair" (start = a date of the sentence), "X's resignation as CNRP chairman"
+- body roles: "NEC chair Sok Vanna", "Dara, an NEC member", "president of the Farmers Party,
+  X", "X became the NEC chair" (start = a date of the sentence), "X's resignation as party chairman"
   (end = a date of the sentence);
-- affiliations: "X, formerly of FUNCINPEC", "A, B, and C, have CPP ties", "X, the remaining CNRP
-  nominee" -> role ``affiliated`` to the party, attribute ``basis`` (former, ties, nominee, ...);
+- affiliations: "X, formerly of the Farmers Party", "A, B, and C, have FP ties", "X, the remaining
+  opposition nominee" -> role ``affiliated`` to the party, attribute ``basis`` (former, ties, nominee, ...);
 - composition: in a paragraph about a body's members ("NEC members", "the NEC's composition"), the
   persons listed or introduced with an affiliation are members of that body;
-- offices: a title with an office in roles.yaml ("Prime Minister Hun Sen") -> a membership in the
+- offices: a title with an office in roles.yaml ("Prime Minister X") -> a membership in the
   office's body (the Royal Government of Cambodia, role ``prime-minister``), unless the title is
-  foreign ("Thai Prime Minister").
+  foreign ("Lao Prime Minister").
 A date in the sentence that is neither a start nor an end is kept as attribute ``as_of``.
 """
 
@@ -33,7 +33,7 @@ from loaders.source import SourceText
 
 BODY_TYPES = frozenset({"Party", "Organization", "Institution", "MediaOutlet", "ForeignActor"})
 AFFILIATION_TYPES = frozenset({"Party", "Organization"})
-#: a body, with its acronym in brackets if given ("the Communist Party of Vietnam (CPV)")
+#: a body, with its acronym in brackets if given ("the Farmers Party of Laos (FPL)")
 ORG = rf"(?P<org>{ORG_MARK}) *(?:['\u2019]s)?(?:\s*\(\s*(?:{ORG_MARK} *|[A-Z][A-Za-z]{{1,9}})\))?"
 #: a body named whole, not a part of it ("the CPP's youth wing")
 ORG_WHOLE = rf"(?P<org>{ORG_MARK}) *(?!\s*['\u2019]s\b)(?:\s*\(\s*(?:{ORG_MARK} *|[A-Z][A-Za-z]{{1,9}})\))?"

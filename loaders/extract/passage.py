@@ -192,7 +192,7 @@ def first_after(ctx: Passage, pos: int, hi: int, types: frozenset[str], max_word
     for i, m in enumerate(cands):
         nxt = cands[i + 1] if i + 1 < len(cands) else None
         if nxt is not None and re.fullmatch(r"['’]s?\s+", ctx.text[m.end:nxt.start]):
-            m = nxt  # "Germany's Federal Foreign Office": the office
+            m = nxt  # "Norway's Foreign Ministry": the ministry
             cands = cands[i:]
         if count_words(strip_paren(ctx.text[pos:m.start])) <= max_words:
             return _list_after(ctx, m, [c for c in cands if c.start > m.start])
@@ -223,7 +223,7 @@ def _in_parens_after(ctx: Passage, m: Mention, cands: list[Mention]) -> bool:
 
 
 def _foreign_qualified(ctx: Passage, m: Mention) -> bool:
-    """"Thai National Assembly": a home institution's name qualified by another country's adjective."""
+    """"Lao National Assembly": a home institution's name qualified by another country's adjective."""
     if m.type != "Institution":
         return False
     prev = ctx.text[max(0, m.start - 25):m.start].split()
