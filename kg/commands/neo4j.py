@@ -50,8 +50,9 @@ def push(uri: str | None, user: str | None, password: str | None, database: str 
         report = neo4j_sync.push(driver, facts, database=settings.database, batch_size=batch_size,
                                  progress=bar)
     click.echo(f"pushed build {report.build} to {settings.uri}: {report.rows} rows in {report.batches} "
-               f"batches, {report.seconds:.2f} s; removed {report.removed_nodes} nodes and "
-               f"{report.removed_relationships} relationships of older builds")
+               f"batches, {report.seconds:.2f} s; {report.written_nodes} nodes written, "
+               f"{report.unchanged_nodes} unchanged, {report.removed_nodes} removed "
+               f"({report.removed_relationships} relationships) as gone from the workspace")
 
 
 @command.command("status")
