@@ -1,6 +1,6 @@
 """The fact model as rows for Neo4j: plain dicts that ``graph.neo4j_sync`` binds to ``UNWIND $rows``.
 
-The property graph this describes (documented in ``docs/README-neo4j.md``):
+The property graph this describes (documented in ``docs/neo4j.md``):
 
 - ``(:Document)``, ``(:Entity:<Type>)``, ``(:Event:<Type>)``, ``(:Membership)``, ``(:Evidence)``;
   every node has a unique ``id`` (the model's stable id).
