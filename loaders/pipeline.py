@@ -5,7 +5,7 @@ A document that cannot be read is recorded in ``FactSet.skipped`` and the others
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from graph.factset import FactSet
@@ -38,38 +38,38 @@ def _unique_id(doc: Document, rel: str, facts: FactSet) -> None:
         doc.id = slug(rel) if doc.span is None else f"{slug(rel)}--{doc.id.split('--', 1)[-1]}"
 
 
-def read_corpus(corpus: Path, facts: FactSet, progress: ProgressFn | None = None) -> list[SourceText]:
+def iter_corpus(corpus: Path, facts: FactSet, progress: ProgressFn | None = None) -> Iterator[SourceText]:
+    """The documents of a folder, read one file at a time (so a build holds one file's text at once).
+
+    Each document is added to ``facts.documents`` as it is read; a file that cannot be used goes to
+    ``facts.skipped`` with its reason. ``progress("documents", done, total)`` follows the files."""
     manifest = load_manifest(corpus)
     files = list_documents(corpus)
-    sources: list[SourceText] = []
     for i, path in enumerate(files):
         rel = path.relative_to(corpus).as_posix()
         try:
-            for src in read_source(path, manifest.get(rel) or manifest.get(path.name)):
-                _unique_id(src.document, rel, facts)
-                facts.add_document(src.document)
-                sources.append(src)
+            read = read_source(path, manifest.get(rel) or manifest.get(path.name))
         except SkipItem as exc:
             reason = str(exc)
             for prefix in (f"{rel}: ", f"{path.name}: "):
                 reason = reason.removeprefix(prefix)
             facts.skipped.append(Skipped(rel, reason))
+            read = []
+        for src in read:
+            _unique_id(src.document, rel, facts)
+            facts.add_document(src.document)
+            yield src
         if progress:
-            progress("read", i + 1, len(files))
-    return sources
+            progress("documents", i + 1, len(files))
+
+
+def read_corpus(corpus: Path, facts: FactSet, progress: ProgressFn | None = None) -> list[SourceText]:
+    """Every document of a folder, read (not extracted)."""
+    return list(iter_corpus(corpus, facts, progress))
 
 
 def build_facts(corpus: Path, progress: ProgressFn | None = None) -> FactSet:
-    """Read and extract a whole corpus folder."""
+    """Read and extract a whole corpus folder, one file at a time, then resolve across documents."""
     facts = FactSet()
-    sources = read_corpus(corpus, facts, progress)
-    done = 0
-
-    def step(_: SourceText) -> None:
-        nonlocal done
-        done += 1
-        if progress:
-            progress("extract", done, len(sources))
-
-    extract_all(sources, facts, step)
+    extract_all(iter_corpus(corpus, facts, progress), facts)
     return facts

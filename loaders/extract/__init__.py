@@ -8,7 +8,7 @@ documents: cross-document comparison only happens inside (type, participant) blo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 
 from graph.factset import FactSet
 from loaders.extract.dates import years_in
@@ -19,9 +19,12 @@ from loaders.extract.triggers import lexicon
 from loaders.source import SourceText
 
 
-def extract_all(sources: Sequence[SourceText], facts: FactSet,
+def extract_all(sources: Iterable[SourceText], facts: FactSet,
                 progress: Callable[[SourceText], None] | None = None) -> None:
-    """Add to ``facts`` what the sources state. ``progress`` is called once per source."""
+    """Add to ``facts`` what the sources state. ``progress`` is called once per source.
+
+    ``sources`` is consumed once, one at a time (a generator is fine): only each document's claims and
+    context are kept for the resolution across documents, not its text."""
     from loaders.extract.actors import find_mentions, register
     from loaders.extract.memberships import extract_memberships
     from loaders.extract.tables import extract_tables
