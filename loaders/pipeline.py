@@ -42,7 +42,7 @@ def iter_corpus(corpus: Path, facts: FactSet, progress: ProgressFn | None = None
     """The documents of a folder, read one file at a time (so a build holds one file's text at once).
 
     Each document is added to ``facts.documents`` as it is read; a file that cannot be used goes to
-    ``facts.skipped`` with its reason. ``progress("documents", done, total)`` follows the files."""
+    ``facts.skipped`` with its reason. ``progress("files", done, total)`` follows the files."""
     manifest = load_manifest(corpus)
     files = list_documents(corpus)
     for i, path in enumerate(files):
@@ -60,7 +60,7 @@ def iter_corpus(corpus: Path, facts: FactSet, progress: ProgressFn | None = None
             facts.add_document(src.document)
             yield src
         if progress:
-            progress("documents", i + 1, len(files))
+            progress("files", i + 1, len(files))
 
 
 def read_corpus(corpus: Path, facts: FactSet, progress: ProgressFn | None = None) -> list[SourceText]:
