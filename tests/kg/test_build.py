@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -11,18 +10,8 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.workspace import Workspace
-from tests.conftest import CORPUS, SHARED
-
-
-def _scorer():
-    path = SHARED / "eval" / "score.py"
-    if not path.exists():
-        pytest.skip("../shared/eval/score.py is not beside the project")
-    spec = importlib.util.spec_from_file_location("kg_eval_score", path)
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
+from tests.conftest import CORPUS
+from tests.scoring import load_gold, load_scorer
 
 
 def _export(runner: CliRunner, ws: Path, out: Path, fmt: str = "facts-json") -> Path:
@@ -51,15 +40,9 @@ def test_export_is_valid_kg_facts_with_verbatim_quotes(built_workspace: Workspac
         assert all(p["entity"] in ids for p in ev["participants"])
         if ev["date"] is not None:
             assert ev["date"]["precision"] in ("year", "month", "day")
-    report = _scorer().score_facts(facts, _gold(), CORPUS)
+    report = load_scorer().score_facts(facts, load_gold(), CORPUS)
     assert report["evidence"]["checked"] > 0
     assert report["evidence"]["not_verbatim"] == 0, report["evidence"]["examples"]
-
-
-def _gold() -> dict:
-    import yaml
-
-    return yaml.safe_load((SHARED / "eval" / "dev-gold.yaml").read_text(encoding="utf-8"))
 
 
 def test_two_builds_give_identical_exports(tmp_path: Path) -> None:

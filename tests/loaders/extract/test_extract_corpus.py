@@ -4,10 +4,8 @@ Thai/Indonesian statement becomes a Cambodian event, and the build stays fast.""
 
 from __future__ import annotations
 
-import importlib.util
 import time
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import yaml
@@ -16,24 +14,14 @@ from graph import facts_json
 from graph.factset import FactSet
 from loaders.pipeline import build_facts
 from tests.conftest import CORPUS, SHARED
+from tests.scoring import load_scorer
 
 EVAL = SHARED / "eval"
 
 
-def _scorer() -> ModuleType:
-    path = EVAL / "score.py"
-    if not path.exists() or not (EVAL / "dev-gold.yaml").exists():
-        pytest.skip("the shared scorer or gold is not here")
-    spec = importlib.util.spec_from_file_location("kg_eval_score", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def report(corpus_facts: FactSet) -> dict:
-    score = _scorer()
+    score = load_scorer()
     gold = yaml.safe_load((EVAL / "dev-gold.yaml").read_text(encoding="utf-8"))
     return score.score_facts(facts_json.to_json(corpus_facts), gold, Path(CORPUS))
 

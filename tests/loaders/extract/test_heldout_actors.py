@@ -7,11 +7,9 @@ corpus, exported as kg-facts/1 and scored with the shared scorer against its own
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -21,19 +19,9 @@ from graph import facts_json
 from kg.workspace import Workspace
 from loaders.extract.tables import extract_tables
 from tests.loaders.extract.helpers import facts_of
+from tests.scoring import load_scorer
 
 HELDOUT = Path(__file__).resolve().parents[2] / "fixtures" / "heldout" / "actors"
-SCORER = Path("/work/shared/eval/score.py")
-
-
-def _scorer() -> ModuleType:
-    if not SCORER.is_file():
-        pytest.skip(f"scorer not found: {SCORER}")
-    spec = importlib.util.spec_from_file_location("kg_eval_score", SCORER)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +45,7 @@ def gold() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def report(heldout: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
-    return _scorer().score_facts(heldout, gold, HELDOUT)
+    return load_scorer().score_facts(heldout, gold, HELDOUT)
 
 
 def _names(facts: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -9,10 +9,8 @@ and scored with the shared scorer against ``gold.yaml`` (which lives outside the
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -20,20 +18,10 @@ import yaml
 
 from graph import facts_json
 from kg.workspace import Workspace
+from tests.scoring import load_scorer
 
 HELDOUT = Path(__file__).resolve().parents[2] / "fixtures" / "heldout" / "events"
 CORPUS = HELDOUT / "corpus"
-SCORER = Path("/work/shared/eval/score.py")
-
-
-def _scorer() -> ModuleType:
-    if not SCORER.is_file():
-        pytest.skip(f"scorer not found: {SCORER}")
-    spec = importlib.util.spec_from_file_location("kg_eval_score_events", SCORER)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +34,7 @@ def heldout(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def report(heldout: dict[str, Any]) -> dict[str, Any]:
     gold = yaml.safe_load((HELDOUT / "gold.yaml").read_text(encoding="utf-8"))
-    return _scorer().score_facts(heldout, gold, CORPUS)
+    return load_scorer().score_facts(heldout, gold, CORPUS)
 
 
 def test_event_recall(report: dict[str, Any]) -> None:
@@ -57,7 +45,7 @@ def test_event_recall(report: dict[str, Any]) -> None:
 
 def test_event_recall_per_document(heldout: dict[str, Any]) -> None:
     """Stricter than the scorer: the matching event must quote the gold's own document."""
-    score = _scorer()
+    score = load_scorer()
     gold = yaml.safe_load((HELDOUT / "gold.yaml").read_text(encoding="utf-8"))
     idx = score.Index(heldout)
     entities = {e["name"]: e for e in gold["entities"]}

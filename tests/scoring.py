@@ -1,0 +1,35 @@
+"""The shared evaluation scorer (``../shared/eval/score.py``), loaded for the tests that measure the
+loaders with it; those tests skip with one line when the project is cloned without ``../shared``."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import SHARED
+
+EVAL = SHARED / "eval"
+SCORER = EVAL / "score.py"
+DEV_GOLD = EVAL / "dev-gold.yaml"
+
+
+def load_scorer() -> ModuleType:
+    """The scorer module, or a skip when it is not beside the project."""
+    if not SCORER.is_file():
+        pytest.skip(f"the shared scorer is not beside the project ({SCORER})")
+    spec = importlib.util.spec_from_file_location("kg_eval_score", SCORER)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_gold(path: Path = DEV_GOLD) -> dict[str, Any]:
+    if not path.is_file():
+        pytest.skip(f"the gold file is not here ({path})")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
