@@ -1,69 +1,52 @@
-"""Sentences, paragraphs and stated years in a clean text, as ``(start, end)`` offsets.
+"""Offset helpers over ``sentences`` and ``dates`` for actor, membership and table extraction.
 
-Used by actor, membership and table extraction to cut evidence passages and to bound the rules that
-look at "the same sentence". Deliberately simple: a sentence ends at ``.``, ``!`` or ``?`` followed by
-space and a capital (not after ``Mr.``, ``U.S.``-style initials), or at a blank line.
+The project has one sentence splitter (``loaders.extract.sentences``) and one date finder
+(``loaders.extract.dates``); this module only answers "which sentence / paragraph holds this offset"
+(cutting long sentences to an evidence passage) and "which dates does this span state" (absolute dates,
+reference years such as "(Smith, 2021b)" left out). Results are cached per text.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from graph.model import FuzzyDate
+from loaders.extract.dates import DateExpr, find_dates
+from loaders.extract.sentences import split_paragraphs, split_sentences
 
-_PARA = re.compile(r"\n[ \t]*\n\s*")
-_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
-_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Art|Vol|vs|etc|al|Jr|Sr|Gen|Lt|Col|Prof|e\.g|i\.e)"
-                     r"|\b[A-Z])\.$")
 MAX_PASSAGE = 400
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"])}
-_MONTH_RE = "|".join(MONTHS)
-_DATE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_RE})|(?P<m2>{_MONTH_RE})(?:\s+(?P<d2>\d{{1,2}}),?)?)\s+"
-    rf"(?P<y1>(?:19|20)\d\d)\b|\b(?P<y2>(?:19|20)\d\d)\b(?!\s*[-\u2013]\s*\d)",
-    re.I,
-)
+
+@lru_cache(maxsize=16)
+def _paragraphs_cached(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((p.start, p.end) for p in split_paragraphs(text))
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for m in _PARA.finditer(text):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        out.append((pos, len(text)))
-    return out
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """The paragraphs of ``text`` as ``(start, end)`` offsets (``sentences.split_paragraphs``)."""
+    return _paragraphs_cached(text)
 
 
 @lru_cache(maxsize=16)
 def _sentences_cached(text: str) -> tuple[tuple[int, int], ...]:
-    out: list[tuple[int, int]] = []
-    for ps, pe in paragraphs(text):
-        start = ps
-        for m in _END.finditer(text, ps, pe):
-            if _ABBREV.search(text, max(start, m.start() - 6), m.start()):
-                continue
-            out.append((start, m.start()))
-            start = m.end()
-        if start < pe:
-            out.append((start, pe))
-    return tuple(out)
+    return tuple(s for ps, pe in paragraphs(text) for s in split_sentences(text, ps, pe))
 
 
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentences of ``text`` as ``(start, end)`` offsets (``sentences.split_sentences``)."""
     return _sentences_cached(text)
 
 
 @lru_cache(maxsize=16)
 def _starts(text: str) -> tuple[int, ...]:
     return tuple(s for s, _ in sentences(text))
+
+
+@lru_cache(maxsize=16)
+def _paragraph_starts(text: str) -> tuple[int, ...]:
+    return tuple(s for s, _ in paragraphs(text))
 
 
 def sentence_at(text: str, pos: int) -> tuple[int, int]:
@@ -86,34 +69,28 @@ def sentence_at(text: str, pos: int) -> tuple[int, int]:
 
 
 def paragraph_at(text: str, pos: int) -> tuple[int, int]:
-    for s, e in paragraphs(text):
-        if s <= pos < e:
-            return s, e
+    """The paragraph holding offset ``pos``, or ``(pos, pos)`` between paragraphs."""
+    spans = paragraphs(text)
+    i = bisect.bisect_right(_paragraph_starts(text), pos) - 1
+    if i >= 0 and pos < spans[i][1]:
+        return spans[i]
     return pos, pos
 
 
-def _citation(text: str, m: re.Match[str]) -> bool:
-    """A year of a reference such as "(OHCHR, 2018c)" or "(Kelliher, 2023; NEC, 2023)"."""
-    return bool(m.group("y2")) and bool(re.match(r"[a-z]?\s*[);]", text[m.end():m.end() + 3])) and \
-        text[max(0, m.start() - 2):m.start()].endswith((", ", ","))
-
-
-def _date(m: re.Match[str]) -> FuzzyDate:
-    if m.group("y2"):
-        return FuzzyDate.of(int(m.group("y2")), phrase=m.group())
-    month = MONTHS[(m.group("m1") or m.group("m2")).lower()]
-    day = m.group("d1") or m.group("d2")
-    try:
-        return FuzzyDate.of(int(m.group("y1")), month, int(day) if day else None, phrase=m.group())
-    except ValueError:
-        return FuzzyDate.of(int(m.group("y1")), month, phrase=m.group())
+def _fuzzy(e: DateExpr) -> FuzzyDate | None:
+    d = e.absolute()
+    if d is None and e.kind == "absolute" and e.year is not None and e.month is not None:
+        d = FuzzyDate.of(e.year, e.month, phrase=e.phrase)  # "31 June 2023": keep the month
+    return d
 
 
 def iter_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, FuzzyDate]]:
     """Every date stated in ``text[start:end]`` (not reference years), as ``(offset, FuzzyDate)``."""
-    for m in _DATE.finditer(text, start, len(text) if end is None else end):
-        if not _citation(text, m):
-            yield m.start(), _date(m)
+    for e in find_dates(text, start, end):
+        if e.role != "citation":
+            d = _fuzzy(e)
+            if d is not None:
+                yield e.start, d
 
 
 def first_date(text: str, start: int = 0, end: int | None = None) -> FuzzyDate | None:
