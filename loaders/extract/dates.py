@@ -34,6 +34,7 @@ class DateExpr:
     unit: str | None = None  # day | week | month | year (relative, document)
     anchor_kind: str | None = None  # the election kind a relative date counts from
     role: str = "event"
+    anchor_start: int | None = None  # where the anchor's words start ("2018 general elections")
 
     def absolute(self) -> FuzzyDate | None:
         """The date when the words give it whole."""
@@ -140,14 +141,14 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
                                   else -1)
         unit = m.group("unit").lower().rstrip("s")
         add(DateExpr(m.start(), m.end(), m.group(0), "relative", offset=n, unit=unit,
-                     anchor_kind=_kind_words(m.group("np")), role="event"))
+                     anchor_kind=_kind_words(m.group("np")), role="event", anchor_start=m.start("np")))
     for m in rx.election_day.finditer(text, start, end):
         off = int(words()["election_day_phrases"][_norm(m.group("p"))])
         add(DateExpr(m.start(), m.end(), m.group(0), "relative", offset=off, unit="day", anchor_kind=None))
     for m in rx.loose.finditer(text, start, end):
         sign = -1 if re.search(r"before|ahead|run-up|lead-up|leading", m.group("dir"), re.I) else 1
         add(DateExpr(m.start(), m.end(), m.group(0), "loose", offset=sign, unit="year",
-                     anchor_kind=_kind_words(m.group("np"))))
+                     anchor_kind=_kind_words(m.group("np")), anchor_start=m.start("np")))
     for m in rx.loose_after.finditer(text, start, end):
         add(DateExpr(m.start(), m.end(), m.group(0), "loose", offset=1, unit="year",
                      anchor_kind=_kind_words(text[max(start, m.start() - 40):m.end()])))

@@ -85,9 +85,12 @@ def _fuzzy(e: DateExpr) -> FuzzyDate | None:
 
 
 def iter_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, FuzzyDate]]:
-    """Every date stated in ``text[start:end]`` (not reference years), as ``(offset, FuzzyDate)``."""
+    """Every date stated in ``text[start:end]`` (not reference years), as ``(offset, FuzzyDate)``; also
+    the date named in the anchor of a relative date ("2018" in "after the 2018 general elections")."""
     for e in find_dates(text, start, end):
-        if e.role != "citation":
+        if e.anchor_start is not None and e.anchor_start < e.end:
+            yield from iter_dates(text, e.anchor_start, e.end)
+        elif e.role != "citation":
             d = _fuzzy(e)
             if d is not None:
                 yield e.start, d
