@@ -64,6 +64,7 @@ class _Rx:
     loose_after: re.Pattern[str]
     document: re.Pattern[str]
     weekday: re.Pattern[str]
+    month_alone: re.Pattern[str]
     citation: re.Pattern[str]
     law_after: re.Pattern[str]
     range_before: re.Pattern[str]
@@ -100,6 +101,7 @@ def _rx() -> _Rx:
         loose_after=re.compile(rf"\b(?:{_alt(w.get('loose_after') or ['-'])})\b", re.I),
         document=re.compile(rf"(?<![\w'])(?P<p>{_alt(w['document_relative'])})(?![\w])", re.I),
         weekday=re.compile(rf"\b(?:on|last)\s+(?P<wd>{_alt(w.get('weekdays') or ['-'])})\b"),
+        month_alone=re.compile(rf"\b(?:in|during)\s+(?:early\s+|late\s+|mid-)?(?P<m>{mon})\b(?![.,]?\s*(?:of\s+)?\d)"),
         citation=re.compile(r"\((?:[^()]*?[A-Za-z][^()]*?[,.]\s*)?(?:19|20)\d\d[a-z]?(?:[;,][^()]*)?\)"),
         law_after=re.compile(rf"^\s+(?:[A-Z][\w-]*\s+){{0,2}}(?:{_alt(w['law_heads'])})\b", re.I),
         range_before=re.compile(rf"\b(?:{_alt(w['range_words'])})\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I),
@@ -158,6 +160,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
     for m in rx.weekday.finditer(text, start, end):
         add(DateExpr(m.start(), m.end(), m.group(0), "document", offset=int(words()["weekdays"][m.group("wd")]),
                      unit="weekday"))
+    for m in rx.month_alone.finditer(text, start, end):
+        add(DateExpr(m.start(), m.end(), m.group(0), "document", month=_month(m.group("m")), unit="month_name"))
     for pat in (rx.full_dmy, rx.full_mdy):
         for m in pat.finditer(text, start, end):
             add(_absolute(text, m, int(m.group("y")), _month(m.group("m")), int(m.group("d"))))

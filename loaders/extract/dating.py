@@ -165,6 +165,8 @@ class Dater:
                 return FuzzyDate(d0.isoformat(), "day", "document", e.phrase)
             if e.unit == "week":
                 return _week(pub, e)
+            if e.unit == "month_name":
+                return _month_named(pub, e)
             if e.offset and _LEVEL.index(pub.precision) < _LEVEL.index(e.unit or "day"):
                 return None
             unit = e.unit or "day"
@@ -201,3 +203,9 @@ class Dater:
         return out
 
 
+def _month_named(pub: FuzzyDate, e: DateExpr) -> FuzzyDate | None:
+    """"In March" in a text dated to the month or day: the last March not after the document's month."""
+    if e.month is None or pub.precision == "year":
+        return None
+    year = pub.year if e.month <= int(pub.value[5:7]) else pub.year - 1
+    return FuzzyDate.of(year, e.month, derivation="document", phrase=e.phrase)

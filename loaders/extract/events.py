@@ -142,10 +142,14 @@ def _typed_event(ctx: Passage, spec: TypeSpec, sent: Sentence, m: re.Match[str],
         elif passive or reduced:
             be = BE.search(before)
             stop = a - (len(before) - be.start()) if be else a
-            targets = [t for t in nearest_before(ctx, lo, stop, spec.target, 15)
-                       if not qualifies_person(ctx, t) and not _of_other_event(ctx, spec, t)]
-            if not targets:
-                targets = anaphor_before(ctx, sent, lo, stop, spec.target)
+            head = re.search(r"([a-z-]+)\s*$", text[max(lo, stop - 40):stop])
+            if head and head.group(1) in ctx.lex.possessed_persons:
+                targets = []  # "118 of its officials were banned": unnamed people, not the party named before
+            else:
+                targets = [t for t in nearest_before(ctx, lo, stop, spec.target, 15)
+                           if not qualifies_person(ctx, t) and not _of_other_event(ctx, spec, t)]
+                if not targets:
+                    targets = anaphor_before(ctx, sent, lo, stop, spec.target)
             by = re.compile(r"\s*(?:[\w'’-]+\s+){0,7}?by\s+", re.I).match(text, b, hi)
             if by:
                 agents = first_after(ctx, by.end(), hi, spec.agent, 4)

@@ -127,6 +127,8 @@ def hedged(ctx: Passage, lo: int, a: int) -> bool:
         return True
     window = re.split(r"[,“”\"]", whole)[-1]  # other hedges govern their own phrase, not what a comma closed
     tail = " ".join(window.split()[-6:])
+    if ctx.lex.clause_hedges is not None and ctx.lex.clause_hedges.search(window):
+        return True
     return bool(ctx.lex.hedges.search(tail))
 
 

@@ -61,6 +61,7 @@ class Lexicon:
     election_kinds: tuple[tuple[str, re.Pattern[str]], ...]
     default_kind: str
     back_matter: tuple[str, ...]
+    clause_hedges: re.Pattern[str] | None = None
 
     def spec(self, name: str) -> TypeSpec | None:
         return next((t for t in self.types if t.name == name), None)
@@ -119,6 +120,7 @@ def lexicon() -> Lexicon:
         election_kinds=tuple((str(k), rx) for k, v in (el.get("kinds") or {}).items() if (rx := word_rx(v))),
         default_kind=str(el.get("default_kind", "national")),
         back_matter=tuple(str(w) for w in data.get("back_matter") or []),
+        clause_hedges=word_rx(data.get("clause_hedges")),
     )
 
 
