@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
@@ -135,6 +136,8 @@ def _person_cues() -> tuple[re.Pattern[str], ...]:
         rf"\b{role}\s+(?i:of)\s+(?:(?i:the)\s+)?{org},?\s+(?P<name>{_NAME})",  # president of the CLP, X
         rf"(?P<name>{_NAME})(?:\s*,|\s+(?:is|was|has\s+been))\s+{det}(?:{org}\s+{role}|{role}\s+(?i:of)\s+(?:(?i:the)\s+)?{org})",
         rf"(?P<name>{_NAME})(?:['\u2019]s)?\s+{ends}",                    # X's resignation as
+        rf"(?P<name>{_NAME}),\s+(?i:who)\s+(?i:continues|remains|serves|acts|stays)\s+(?i:as)\s+"
+        rf"(?i:the|a|an)\s+(?:[\w'\u2019-]+\s+)?{role}\b",               # X, who continues as the body's spokesman
         rf"(?P<name>{_NAME})\s+{starts}\s+{det}(?:{org}\s+{role}|{role}\s+(?i:of)\s+(?:(?i:the)\s+)?{org})",
         rf"\b{nouns},\s+(?P<name>{_NAME}),",                               # their lawyer, X, said
         rf"(?P<name>{_NAME}),\s+(?i:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,3}}?{nouns}\b",  # X, a rights lawyer
@@ -170,16 +173,21 @@ def _cued_persons(text: str, found: list[Mention]) -> list[Mention]:
 
 
 def _surname_mentions(text: str, toks: list[Token], found: list[Mention]) -> list[Mention]:
-    """A capitalised word equal to the last word of a person named in full earlier names that person."""
+    """A capitalised word equal to the last word of a person named in full earlier names that person;
+    so does the first word (a Khmer family name) when no other person of the document shares it."""
     persons = sorted(m for m in found if m.type == "Person" and len(m.name.split()) >= 2)
     covered = _covered(toks, found)
     stop = rules.words().stop | rules.words().generic
-    out, last, k = [], {}, 0
+    out, last, first, k = [], {}, {}, 0
+    firsts = Counter(tokenize(p.name)[0].folded for p in {p.entity: p for p in persons}.values())
     for i, t in enumerate(toks):
         while k < len(persons) and persons[k].end <= t.start:
-            last[tokenize(persons[k].name)[-1].folded] = persons[k]
+            name = tokenize(persons[k].name)
+            last[name[-1].folded] = persons[k]
+            if firsts[name[0].folded] == 1:  # Khmer order: the family name first ("Kimsour said")
+                first[name[0].folded] = persons[k]
             k += 1
-        p = last.get(t.folded)
+        p = last.get(t.folded) or first.get(t.folded)
         if p is None or covered[i] or not t.capitalised or len(t.folded) < 4 or t.folded in stop:
             continue
         prev_joined = (i > 0 and toks[i - 1].capitalised and toks[i - 1].folded not in stop

@@ -38,7 +38,7 @@ ORG = rf"(?P<org>{ORG_MARK}) *(?:['\u2019]s)?(?:\s*\(\s*(?:{ORG_MARK} *|[A-Z][A-
 #: a body named whole, not a part of it ("the CPP's youth wing")
 ORG_WHOLE = rf"(?P<org>{ORG_MARK}) *(?!\s*['\u2019]s\b)(?:\s*\(\s*(?:{ORG_MARK} *|[A-Z][A-Za-z]{{1,9}})\))?"
 P = f"(?P<p>{PERSON_MARK}) *"
-IS = r"(?:,|\s+(?:is|was|has\s+been|had\s+been))\s+"
+IS = r"(?:,\s*who\s+(?:is|was|continues\s+as|remains|serves\s+as|acts\s+as)|,|\s+(?:is|was|has\s+been|had\s+been))\s+"
 PLIST = rf"(?P<plist>{PERSON_MARK}(?:\s*,\s+{PERSON_MARK})*(?:\s*,?\s+and\s+{PERSON_MARK})?) *"
 _SINCE = re.compile(r"\bsince\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
 _SINCE_WINDOW = 100  # "since <date>" starts a tie only when stated right after it
@@ -61,6 +61,8 @@ class Rules:
     office_re: re.Pattern[str]
     foreign: frozenset[str]
     bare: re.Pattern[str]  # a role without its body: "vice-chair X"
+    bare_start: re.Pattern[str]  # "X ... was chosen as vice-chair"
+    named: tuple[tuple[str, str, re.Pattern[str]], ...]  # basis, body, "X, ... put forward by the ruling party"
     bare_roles: frozenset[str]
     led_by: dict[str, str]
 
@@ -75,7 +77,7 @@ def rules() -> Rules:
     pats = [
         ("plain", rf"{FORMER}{ORG}\s+{R},?\s+{PLIST}"),                               # NEC chair X; NEC members X and Y
         ("plain", rf"{P}{IS}{DET}{FORMER}{ORG}\s+{R}"),                      # X, an NEC member; X is a CNRP lawmaker
-        ("plain", rf"{R}\s+of\s+(?:the\s+)?{ORG_WHOLE},?\s+{P}"),           # chair of the NEC, X
+        ("plain", rf"{R}\s+of\s+(?:the\s+)?{ORG_WHOLE}(?:,|\s+(?:is|was))?\s+{P}"),  # chair of the NEC(, | is) X
         ("plain", rf"{P}{IS}{DET}{adj}{FORMER}{R}\s+of\s+(?:the\s+)?{ORG_WHOLE}"),  # X, the exiled chair of the NEC
         ("start", rf"(?:{start})\s+{DET}{ORG}\s+{R}"),                    # ... became the NEC chair
         ("start", rf"(?:{start})\s+{DET}{R}\s+of\s+(?:the\s+)?{ORG}"),  # ... became chair of the NEC
@@ -99,8 +101,13 @@ def rules() -> Rules:
     offices = {re.sub(r"\s+", " ", t["words"].lower()): t["office"] for t in r["titles"] if t.get("office")}
     office_re = re.compile(rf"(?:\b(?P<q>[A-Za-z]+)[ \t-]+)?(?P<title>{_alts(list(offices))})[ \t]+{P}", re.I)
     bare = re.compile(rf"(?<![\w-]){R},?\s+{P}", re.I)
+    bare_start = re.compile(rf"{P}[^.;:{PERSON_MARK}]{{0,80}}?\b(?:{start})\s+{DET}{R}", re.I)
+    appos = r"(?:,\s+(?:a|an|the)\s+[^,;.()]{0,60}?)?,?\s+(?:(?:who\s+)?(?:is|was|were|had\s+been)\s+)?"
+    named = tuple((a["basis"], a["body"], re.compile(rf"{P}{appos}{phrase_regex(a['phrase'])}", re.I))
+                  for a in r.get("named_affiliations", []))
     return Rules(role_of, tuple((k, re.compile(p, re.I)) for k, p in pats), affs, composition, offices,
-                 office_re, frozenset(w.lower() for w in r["foreign_qualifiers"]), bare, frozenset(r["bare_roles"]),
+                 office_re, frozenset(w.lower() for w in r["foreign_qualifiers"]), bare, bare_start, named,
+                 frozenset(r["bare_roles"]),
                  {k.lower(): v for k, v in (r["led_by"] | r["head_verbs"]).items()})
 
 
@@ -168,6 +175,9 @@ def _ties(text: str, masked: str, at: dict[int, Mention]) -> Iterator[Tie]:
             persons = _persons_in(masked, at, m.start("plist"), m.end("plist")) if listed else [at[m.start("p")]]
             for person in persons:
                 yield Tie(person, org, "affiliated", person.start, "plain", basis)
+    for basis, body, pat in ru.named:
+        for m in pat.finditer(masked):
+            yield Tie(at[m.start("p")], body, "affiliated", m.start("p"), "plain", basis)
     for m in ru.office_re.finditer(masked):
         q = (m.group("q") or "").lower()
         if q in ru.foreign:
@@ -208,23 +218,51 @@ def _bare_roles(masked: str, text: str, at: dict[int, Mention], ties: list[Tie])
         if (role not in ru.bare_roles or not m.group("role").islower()
                 or (prev and (prev.group(1)[:1].isupper() or prev.group(1)[-1:] in (ORG_MARK, PERSON_MARK)))):
             continue
-        ps, pe = paragraph_at(text, m.start())
+        body = _paragraph_body(text, m.start(), ties, False)
+        if body is not None:
+            yield Tie(at[m.start("p")], body, role, m.start())
+    for m in ru.bare_start.finditer(masked):  # "X, a party official, was chosen as vice-chair"
+        role = ru.role_of[re.sub(r"[\s-]+", " ", m.group("role").lower())]
+        body = _paragraph_body(text, m.start(), ties, True) if role in ru.bare_roles else None
+        if body is not None:
+            yield Tie(at[m.start("p")], body, role, m.start("role"), "start")
+
+
+def _paragraph_body(text: str, at: int, ties: list[Tie], or_before: bool) -> Mention | None:
+    """The one state body or party the roles stated with a body name in the paragraph at ``at``
+    (or, with ``or_before`` and none there, in the paragraph before it)."""
+    ps, pe = paragraph_at(text, at)
+    for _ in range(2 if or_before else 1):
         bodies = {t.org.entity: t.org for t in ties if isinstance(t.org, Mention) and ps <= t.at < pe
                   and t.org.type in ("Institution", "Party") and t.role not in ("affiliated", "member")}
-        if len(bodies) == 1:
-            yield Tie(at[m.start("p")], next(iter(bodies.values())), role, m.start())
+        if bodies or ps == 0:
+            break
+        q = ps - 1
+        while q > 0 and text[q].isspace():
+            q -= 1
+        ps, pe = paragraph_at(text, q)
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
 
 
 def _composition(text: str, masked: str, at: dict[int, Mention], ties: list[Tie]) -> Iterator[Tie]:
     """Persons listed or introduced with an affiliation in a paragraph about a body's members."""
     intros = _alts(roles()["list_intros"])
-    listed = re.compile(rf"\b(?:{intros})\s+(?={PERSON_MARK})", re.I)
-    done: set[tuple[int, int]] = set()
-    for m in (m for pat in rules().composition for m in pat.finditer(masked)):
-        body = at[m.start("org")]
+    comp = _alts(roles()["composition_words"])
+    listed = re.compile(rf"\b(?:{intros})\s+(?={PERSON_MARK})|\b(?:{comp}),\s+(?={PERSON_MARK})", re.I)
+    done: set[tuple[int, int, str]] = set()
+    # "Among the ordinary members, X ...": the members of the body last given an office holder
+    bare = re.compile(rf"\b(?i:among|of)\s+the\s+(?:[a-z-]+\s+){{0,2}}(?:{comp})\b(?!\s+of\b)")
+    officed = sorted(((t.at, t.org) for t in ties if isinstance(t.org, Mention) and t.org.type == "Institution"
+                      and t.role not in ("affiliated", "member")), key=lambda x: x[0])
+    found = [(m.start(), at[m.start("org")]) for pat in rules().composition for m in pat.finditer(masked)]
+    for m in bare.finditer(masked):
+        before = [o for a, o in officed if m.start() - _ANAPHOR_WINDOW <= a < m.start()]
+        if before:
+            found.append((m.start(), before[-1]))
+    for start, body in found:
         if body.type != "Institution":
             continue
-        ps, pe = paragraph_at(text, m.start())
+        ps, pe = paragraph_at(text, start)
         if (ps, pe, body.entity) in done:
             continue
         done.add((ps, pe, body.entity))
@@ -240,7 +278,7 @@ def _composition(text: str, masked: str, at: dict[int, Mention], ties: list[Tie]
 
 
 def _office_entity(name: str, src: SourceText, at: int, facts: FactSet) -> str | None:
-    for type_ in ("Institution", "ForeignActor"):
+    for type_ in ("Institution", "ForeignActor", "Party"):
         actor = actor_by_name(type_, name)
         if actor:
             s, e = sentence_at(src.clean, at)
@@ -278,7 +316,8 @@ def _anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
         inside = j < len(spans) and spans[j][0] < d.end(g)
         window = _ITS_WINDOW if noun == "its" else _ANAPHOR_WINDOW
         if (body is not None and not inside and d.start() - body.end <= window
-                and last_of_type[body.type].entity == body.entity):  # no other party named since
+                and (body.type == "Institution" or last_of_type[body.type].entity == body.entity)):
+            # no other party named since; a state body's own word ("the committee") names it alone
             out.append(Mention(d.start(g), d.end(g), body.entity, body.type, body.name, "anaphor"))
     return out
 
