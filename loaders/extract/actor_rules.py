@@ -203,13 +203,16 @@ def acronym_fits(acr: str, long_form: str) -> bool:
 _ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Z]+)?"
 _PAREN_ACR = re.compile(rf"\(\s*(?P<acr>{_ACRONYM})\s*\)")
 _ACR_PAREN = re.compile(rf"\b(?P<acr>{_ACRONYM})\s+\((?P<long>[A-Z][^()\n]{{3,120}})\)")
+#: an acronym given in words after the long form: "..., known as CEMN,", "(hereafter MYBW)", ", or WVC,"
+_NAMED_ACR = re.compile(rf"(?:\s*,\s*|\s*\(\s*|\s+)(?:(?:also\s+)?known\s+as|hereafter|(?<=,\s)or)\s+"
+                        rf"(?P<acr>{_ACRONYM})\b(?=\s*[),.;:]|\s+[a-z])")
 _LIST_ACR = re.compile(rf"(?:^|(?<=\s))(?P<acr>{_ACRONYM})[ \t]+(?=[A-Z][a-z])", re.M)
 
 
 def acronym_definitions(text: str) -> list[tuple[str, int, int]]:
     """``(acronym, long_start, long_end)`` for each definition of an acronym in the text."""
     out: list[tuple[str, int, int]] = []
-    for m in _PAREN_ACR.finditer(text):
+    for m in [*_PAREN_ACR.finditer(text), *_NAMED_ACR.finditer(text)]:
         acr = m.group("acr")
         before = tokenize(text, max(0, m.start() - 200), m.start())
         # stay in the clause: no sentence end or other bracket between the long form and "("

@@ -85,6 +85,10 @@ def _lexicon_mentions(text: str, toks: list[Token]) -> list[Mention]:
     return out
 
 
+#: an acronym defined in words right after its long form ("..., or WVN,"; "..., known as WVN")
+_SPELLED_OUT = re.compile(r"\s*(?:,\s*|\(\s*)?(?:(?:also\s+)?known\s+as|hereafter|or)\s")
+
+
 def _acronym_mentions(text: str, toks: list[Token], found: list[Mention]) -> list[Mention]:
     """Acronyms the document defines name the defined actor everywhere in the document."""
     by_end = {m.end: m for m in found}
@@ -101,6 +105,10 @@ def _acronym_mentions(text: str, toks: list[Token], found: list[Mention]) -> lis
             name = name[name.index(long_toks[0].text) + len(long_toks[0].text):].strip()
             long_toks = long_toks[1:]
         type_ = rules.head_type(tuple(t.folded for t in tokenize(name)))
+        words = tokenize(name)
+        if (not type_ and len(words) >= 3 and all(t.capitalised for t in words) and _SPELLED_OUT.match(text, e)
+                and "".join(t.shape[0] for t in words) == acr):
+            type_ = "Organization"  # "Women Voters Network, or WVN": a name the acronym spells out whole
         overlaps = any(s < f.end and f.start < e for f in found)
         if not type_ or fold(name) in rules.words().generic_names or overlaps:
             continue

@@ -92,3 +92,25 @@ def test_surname_first_is_linked(heldout: dict[str, Any]) -> None:
 def test_hun_many_is_a_person(heldout: dict[str, Any]) -> None:
     by_name = {e["name"]: e for e in heldout["entities"]}
     assert by_name["Hun Many"]["type"] == "Person"
+
+
+def test_acronyms_defined_in_words(heldout: dict[str, Any]) -> None:
+    """'X, known as ACR', 'X (hereafter ACR)', 'X, or ACR' (a name the acronym spells out whole)."""
+    by_name = {e["name"]: e for e in heldout["entities"]}
+    for name, acr in [("Cambodian Election Monitoring Network", "CEMN"), ("Mekong Youth Ballot Watch", "MYBW"),
+                      ("Women Voters Cambodia", "WVC")]:
+        assert by_name[name]["type"] == "Organization"
+        assert acr in by_name[name]["aliases"]
+
+
+@pytest.mark.parametrize(("person", "org", "role"), [
+    ("Chea Sambath", "National Election Committee", "chair"),         # the new chairman of the committee is X
+    ("Ouk Ratanak", "National Election Committee", "vice-chair"),     # X, a ... official, was chosen as vice-chairman
+    ("Kimsour Phirith", "National Election Committee", "spokesperson"),  # X, who continues as the committee's spokesman
+    ("Nhem Chantha", "Cambodia National Rescue Party", "affiliated"),  # X, who resigned from the CNRP
+    ("Ouk Ratanak", "FUNCINPEC", "affiliated"),                        # X, a long-time FUNCINPEC official
+    ("Hun Many", "Ministry of Civil Service", "minister"),             # Minister of Civil Service X
+    ("Heng Sreyleak", "Mekong Youth Ballot Watch", "coordinator"),     # MYBW coordinator X
+])
+def test_ties(heldout: dict[str, Any], person: str, org: str, role: str) -> None:
+    assert (person, org, role) in _ties(heldout)
