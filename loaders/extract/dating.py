@@ -128,8 +128,11 @@ class Dater:
 
     def anchor(self, kind: str | None, ctx: DocContext, pos: int) -> tuple[str, FuzzyDate] | None:
         """The election a passage counts from: of its kind, nearest the year the passage is about."""
-        kind = kind or lexicon().default_kind
-        cands = [(eid, d) for eid, d in self.elections.items() if self.kinds.get(eid) == kind]
+        default = lexicon().default_kind
+        # "the vote" names no kind: any kind, the default kind on a tie ("three weeks before the vote" in
+        # a text about the 2022 commune elections counts from them, not from the 2023 general election)
+        cands = [(eid, d) for eid, d in self.elections.items() if self.kinds.get(eid) == (kind or default)
+                 or kind is None]
         if not cands:
             return None
         year = ctx.year_before(pos)
@@ -137,7 +140,7 @@ class Dater:
             year = ctx.document.published.year
         if year is None:
             return None
-        return min(cands, key=lambda c: (abs(c[1].year - year), -c[1].year))
+        return min(cands, key=lambda c: (abs(c[1].year - year), self.kinds.get(c[0]) != default, -c[1].year))
 
     def resolve(self, e: DateExpr, ctx: DocContext, pos: int) -> FuzzyDate | None:
         if e.kind == "absolute":

@@ -82,6 +82,17 @@ def _of_other_event(ctx: Passage, spec: TypeSpec, t: Mention) -> bool:
     return any(o.nouns is not None and o.nouns.fullmatch(m.group(1)) for o in ctx.lex.types if o is not spec)
 
 
+def _group(ctx: Passage, spec: TypeSpec, b: int, hi: int) -> list[Mention]:
+    """For types listing ``group_nouns``: "beat two Candlelight Party activists" targets the party."""
+    if not spec.group_nouns:
+        return []
+    for m in first_after(ctx, b, hi, spec.target, 6):
+        nxt = re.match(r"\s*([a-z-]+)\b", ctx.text[m.end:m.end + 30])
+        if nxt and nxt.group(1) in spec.group_nouns:
+            return [m]
+    return []
+
+
 def _instrument(ctx: Passage, sent: Sentence) -> list[Mention]:
     if ctx.lex.instrument is None:
         return []
@@ -159,7 +170,7 @@ def _typed_event(ctx: Passage, spec: TypeSpec, sent: Sentence, m: re.Match[str],
             agents = nearest_before(ctx, lo, a, spec.agent, 15, subject=True)
             if not agents:
                 agents = anaphor_before(ctx, sent, lo, a, spec.agent)
-            targets = first_after(ctx, b, hi, spec.target, 10, person_nouns=True)
+            targets = first_after(ctx, b, hi, spec.target, 10, person_nouns=True) or _group(ctx, spec, b, hi)
             if not targets:
                 targets = anaphor(ctx, sent, (b, hi), spec.target, {x.entity for x in agents})
     agents = [x for x in agents if agent_ok(spec, x)]

@@ -37,6 +37,7 @@ class TypeSpec:
     after: dict[str, tuple[str, ...]] = field(default_factory=dict)
     implied_target: dict[str, tuple[str, str]] = field(default_factory=dict)
     subject_is_target: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ def lexicon() -> Lexicon:
             tuple(t.get("requires") or []), bool(t.get("recurs", True)),
             {str(k).lower(): tuple(str(x).lower() for x in v) for k, v in (t.get("after") or {}).items()}, implied,
             frozenset(str(x).lower() for x in t.get("subject_is_target") or []),
+            frozenset(str(x).lower() for x in t.get("group_nouns") or []),
         ))
     st = data.get("statements") or {}
     el = data.get("election") or {}
