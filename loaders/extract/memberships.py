@@ -43,6 +43,7 @@ PLIST = rf"(?P<plist>{PERSON_MARK}(?:\s*,\s+{PERSON_MARK})*(?:\s*,?\s+and\s+{PER
 _SINCE = re.compile(r"\bsince\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
 _SINCE_WINDOW = 100  # "since <date>" starts a tie only when stated right after it
 DET = r"(?:(?:the|a|an)\s+)?(?:(?:new|first|interim|acting|current|sole)\s+)?"
+ADJ = r"(?:(?:dissolved|banned|defunct|now-dissolved|outlawed|former|ruling|opposition)\s+)?"  # of the dissolved X
 FORMER = r"(?:\b(?P<former>former|then|ex)[\s-]+)?"
 
 
@@ -75,10 +76,11 @@ def rules() -> Rules:
     start, end = _alts(r["role_start"]), _alts(r["role_end"])
     adj = rf"(?:(?!(?:former|then|ex|{_alts(list(r['body_roles']))})\b)[a-z][a-z-]+\s+)?"  # "the exiled"
     pats = [
-        ("plain", rf"{FORMER}{ORG}\s+{R},?\s+{PLIST}"),                               # NEC chair X; NEC members X and Y
+        ("plain", rf"{FORMER}{ORG}\s+{R}(?:,|\s+(?:is|was))?\s+{PLIST}"),  # NEC chair X; its director is X
         ("plain", rf"{P}{IS}{DET}{FORMER}{ORG}\s+{R}"),                      # X, an NEC member; X is a CNRP lawmaker
         ("plain", rf"{R}\s+of\s+(?:the\s+)?{ORG_WHOLE}(?:,|\s+(?:is|was))?\s+{P}"),  # chair of the NEC(, | is) X
-        ("plain", rf"{P}{IS}{DET}{adj}{FORMER}{R}\s+of\s+(?:the\s+)?{ORG_WHOLE}"),  # X, the exiled chair of the NEC
+        ("plain", rf"{ORG_WHOLE},?\s+whose\s+{R},?\s+{P}"),            # the CLP, whose spokesman, X,
+        ("plain", rf"{P}{IS}{DET}{adj}{FORMER}{R}\s+of\s+(?:the\s+)?{ADJ}{ORG_WHOLE}"),  # X, the exiled chair of
         ("start", rf"(?:{start})\s+{DET}{ORG}\s+{R}"),                    # ... became the NEC chair
         ("start", rf"(?:{start})\s+{DET}{R}\s+of\s+(?:the\s+)?{ORG}"),  # ... became chair of the NEC
         ("end", rf"{P}(?:['\u2019]s)?\s+(?:{end})\s+{DET}{ORG}\s+{R}"),    # X's resignation as CNRP chairman

@@ -111,6 +111,9 @@ def test_acronyms_defined_in_words(heldout: dict[str, Any]) -> None:
     ("Ouk Ratanak", "FUNCINPEC", "affiliated"),                        # X, a long-time FUNCINPEC official
     ("Hun Many", "Ministry of Civil Service", "minister"),             # Minister of Civil Service X
     ("Heng Sreyleak", "Mekong Youth Ballot Watch", "coordinator"),     # MYBW coordinator X
+    ("Nuon Dara", "Candlelight Party", "spokesperson"),                # the CLP, whose spokesman, X, said
+    ("Chan Sovannara", "Cambodian Election Monitoring Network", "director"),  # Its executive director is X
+    ("Mu Sochua", "Cambodia National Rescue Party", "vice-president"),  # X, a vice-president of the dissolved CNRP
 ])
 def test_ties(heldout: dict[str, Any], person: str, org: str, role: str) -> None:
     assert (person, org, role) in _ties(heldout)
