@@ -101,7 +101,7 @@ def _rx() -> _Rx:
         loose_after=re.compile(rf"\b(?:{_alt(w.get('loose_after') or ['-'])})\b", re.I),
         document=re.compile(rf"(?<![\w'])(?P<p>{_alt(w['document_relative'])})(?![\w])", re.I),
         weekday=re.compile(rf"\b(?:on|last)\s+(?P<wd>{_alt(w.get('weekdays') or ['-'])})\b"),
-        month_alone=re.compile(rf"\b(?:in|during)\s+(?:early\s+|late\s+|mid-)?(?P<m>{mon})\b(?![.,]?\s*(?:of\s+)?\d)"),
+        month_alone=re.compile(rf"\b(?:[Ii]n|[Dd]uring)\s+(?:early\s+|late\s+|mid-)?(?P<m>{mon})\b(?![.,]?\s*(?:of\s+)?\d)"),
         citation=re.compile(r"\((?:[^()]*?[A-Za-z][^()]*?[,.]\s*)?(?:19|20)\d\d[a-z]?(?:[;,][^()]*)?\)"),
         law_after=re.compile(rf"^\s+(?:[A-Z][\w-]*\s+){{0,2}}(?:{_alt(w['law_heads'])})\b", re.I),
         range_before=re.compile(rf"\b(?:{_alt(w['range_words'])})\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I),

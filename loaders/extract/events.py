@@ -82,6 +82,9 @@ def _of_other_event(ctx: Passage, spec: TypeSpec, t: Mention) -> bool:
     return any(o.nouns is not None and o.nouns.fullmatch(m.group(1)) for o in ctx.lex.types if o is not spec)
 
 
+SUBORDINATE = re.compile(r",\s*(?:when|after|as|because|where|whereupon)\s+(?=[^,]*$)")
+
+
 def _group(ctx: Passage, spec: TypeSpec, b: int, hi: int) -> list[Mention]:
     """For types listing ``group_nouns``: "beat two Candlelight Party activists" targets the party."""
     if not spec.group_nouns:
@@ -167,8 +170,11 @@ def _typed_event(ctx: Passage, spec: TypeSpec, sent: Sentence, m: re.Match[str],
         elif trig in spec.subject_is_target:
             targets = nearest_before(ctx, lo, a, spec.target, 15, subject=True)
         else:
-            agents = nearest_before(ctx, lo, a, spec.agent, 15, subject=True)
-            if not agents:
+            # ", when police arrested him": the subordinate clause has its own subject
+            sub = list(SUBORDINATE.finditer(text, lo, a))
+            alo = sub[-1].end() if sub else lo
+            agents = nearest_before(ctx, alo, a, spec.agent, 15, subject=True)
+            if not agents and not sub:
                 agents = anaphor_before(ctx, sent, lo, a, spec.agent)
             targets = first_after(ctx, b, hi, spec.target, 10, person_nouns=True) or _group(ctx, spec, b, hi)
             if not targets:
