@@ -8,8 +8,10 @@ so that the phrase rules read like the texts do. The words come from ``data/lexi
   (end = a date of the sentence);
 - affiliations: "X, formerly of the Farmers Party", "A, B, and C, have FP ties", "X, the remaining
   opposition nominee" -> role ``affiliated`` to the party, attribute ``basis`` (former, ties, nominee, ...);
+  phrases naming no body but meaning one ("put forward by the ruling party") name it in roles.yaml;
 - composition: in a paragraph about a body's members ("NEC members", "the NEC's composition"), the
-  persons listed or introduced with an affiliation are members of that body;
+  persons listed or introduced with an affiliation are members of that body ("Among the ordinary
+  members, X ...": of the body last given an office holder);
 - offices: a title with an office in roles.yaml ("Prime Minister X") -> a membership in the
   office's body (the Royal Government of Cambodia, role ``prime-minister``), unless the title is
   foreign ("Lao Prime Minister").
@@ -26,12 +28,12 @@ from functools import cache
 from graph.factset import FactSet
 from graph.ids import membership_id
 from graph.model import Entity, FuzzyDate, Membership
+from loaders.extract.anaphors import ANAPHOR_WINDOW, BODY_TYPES, body_anaphors
 from loaders.extract.lexicon import ORG_MARK, PERSON_MARK, actor_by_name, phrase_regex, roles
 from loaders.extract.mentions import Mention
 from loaders.extract.textspans import first_date, paragraph_at, sentence_at
 from loaders.source import SourceText
 
-BODY_TYPES = frozenset({"Party", "Organization", "Institution", "MediaOutlet", "ForeignActor"})
 AFFILIATION_TYPES = frozenset({"Party", "Organization"})
 #: a body, with its acronym in brackets if given ("the Farmers Party of Laos (FPL)")
 ORG = rf"(?P<org>{ORG_MARK}) *(?:['\u2019]s)?(?:\s*\(\s*(?:{ORG_MARK} *|[A-Z][A-Za-z]{{1,9}})\))?"
@@ -258,7 +260,7 @@ def _composition(text: str, masked: str, at: dict[int, Mention], ties: list[Tie]
                       and t.role not in ("affiliated", "member")), key=lambda x: x[0])
     found = [(m.start(), at[m.start("org")]) for pat in rules().composition for m in pat.finditer(masked)]
     for m in bare.finditer(masked):
-        before = [o for a, o in officed if m.start() - _ANAPHOR_WINDOW <= a < m.start()]
+        before = [o for a, o in officed if m.start() - ANAPHOR_WINDOW <= a < m.start()]
         if before:
             found.append((m.start(), before[-1]))
     for start, body in found:
@@ -291,43 +293,10 @@ def _office_entity(name: str, src: SourceText, at: int, facts: FactSet) -> str |
 
 
 _WHO = re.compile(rf"{PERSON_MARK} *,?\s*who\s+(?:had\s+|has\s+|later\s+)?$")
-_DEFINITE = re.compile(r"\b(?:[Tt]he\s+(?P<noun>[a-z]{4,})|(?P<noun2>[Ii]ts))\b")
-_ANAPHOR_WINDOW = 1500
-_ITS_WINDOW = 300
-
-
-def _anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"the committee's spokesperson": a definite noun that is the last word of the name of the body
-    of its type named last before it (within a paragraph or two) stands for that body, and "its" for
-    the body named last, for the role rules only (these mentions name no entity)."""
-    bodies = sorted(m for m in mentions if m.type in BODY_TYPES)
-    spans = sorted((m.start, m.end) for m in mentions)
-    out: list[Mention] = []
-    last: dict[str, Mention] = {}  # the last word of a body's name -> the body named last
-    last_of_type: dict[str, Mention] = {}
-    j = k = 0
-    for d in _DEFINITE.finditer(text):
-        while k < len(bodies) and bodies[k].end <= d.start():
-            last[bodies[k].name.split()[-1].lower()] = last_of_type[bodies[k].type] = bodies[k]
-            k += 1
-        g = "noun" if d.group("noun") else "noun2"
-        while j < len(spans) and spans[j][1] <= d.start(g):
-            j += 1
-        noun = d.group(g).lower()
-        body = last.get(noun) if noun != "its" else (bodies[k - 1] if k else None)
-        inside = j < len(spans) and spans[j][0] < d.end(g)
-        window = _ITS_WINDOW if noun == "its" else _ANAPHOR_WINDOW
-        if (body is not None and not inside and d.start() - body.end <= window
-                and (body.type == "Institution" or last_of_type[body.type].entity == body.entity)):
-            # no other party named since; a state body's own word ("the committee") names it alone
-            out.append(Mention(d.start(g), d.end(g), body.entity, body.type, body.name, "anaphor"))
-    return out
-
-
 def extract_memberships(src: SourceText, mentions: list[Mention], facts: FactSet) -> None:
     """Add to ``facts`` the memberships the document states between its persons and bodies."""
     text = src.clean
-    masked, at = _mask(text, mentions + _anaphors(text, mentions))
+    masked, at = _mask(text, mentions + body_anaphors(text, mentions))
     ties = list(_ties(text, masked, at))
     ties += list(_bare_roles(masked, text, at, ties))
     ties += list(_composition(text, masked, at, ties))
