@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract.lexicon import roles
 from loaders.extract.mentions import Mention
 
 BODY_TYPES = frozenset({"Party", "Organization", "Institution", "MediaOutlet", "ForeignActor"})
@@ -19,7 +20,9 @@ _ITS_WINDOW = 300
 def body_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
     """"the committee's spokesperson": a definite noun that is the last word of the name of the body
     of its type named last before it (within a paragraph or two) stands for that body, and "its" for
-    the body named last, for the role rules only (these mentions name no entity)."""
+    the body named last; a noun of ``body_nouns`` in roles.yaml ("the group") for the body of its
+    type named last, nearby. For the role rules only (these mentions name no entity)."""
+    nouns: dict[str, str] = roles().get("body_nouns", {})
     bodies = sorted(m for m in mentions if m.type in BODY_TYPES)
     spans = sorted((m.start, m.end) for m in mentions)
     out: list[Mention] = []
@@ -35,8 +38,11 @@ def body_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
             j += 1
         noun = d.group(g).lower()
         body = last.get(noun) if noun != "its" else (bodies[k - 1] if k else None)
+        short = noun == "its"
+        if body is None and noun in nouns:  # "the group": the body of that type named last, nearby
+            body, short = last_of_type.get(nouns[noun]), True
         inside = j < len(spans) and spans[j][0] < d.end(g)
-        window = _ITS_WINDOW if noun == "its" else ANAPHOR_WINDOW
+        window = _ITS_WINDOW if short else ANAPHOR_WINDOW
         if (body is not None and not inside and d.start() - body.end <= window
                 and (body.type == "Institution" or last_of_type[body.type].entity == body.entity)):
             # no other party named since; a state body's own word ("the committee") names it alone

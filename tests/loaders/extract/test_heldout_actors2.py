@@ -114,6 +114,7 @@ def test_acronyms_defined_in_words(heldout: dict[str, Any]) -> None:
     ("Nuon Dara", "Candlelight Party", "spokesperson"),                # the CLP, whose spokesman, X, said
     ("Chan Sovannara", "Cambodian Election Monitoring Network", "director"),  # Its executive director is X
     ("Mu Sochua", "Cambodia National Rescue Party", "vice-president"),  # X, a vice-president of the dissolved CNRP
+    ("Ros Chanthy", "Women Voters Cambodia", "chair"),                  # WVC ... The group is chaired by X
 ])
 def test_ties(heldout: dict[str, Any], person: str, org: str, role: str) -> None:
     assert (person, org, role) in _ties(heldout)
