@@ -139,3 +139,49 @@ def test_adoption_of_amendments_is_no_enactment() -> None:
 def test_sentencing_of_is_a_conviction() -> None:
     got = _kinds("Sweden is alarmed by the sentencing of opposition leader Kem Sokha in Cambodia.")
     assert roles(got["Conviction"][0], "target") == {"person/kem-sokha"}
+
+
+def test_a_month_alone_is_the_last_such_month_before_a_dated_document() -> None:
+    text = "The EU recalls that Kem Sokha was convicted in Cambodia in March. In September the Ministry of " \
+           "Information revoked the licence of Kamnotra in Cambodia."
+    got = _dated(text, FuzzyDate("2023-07-25", "day"))
+    assert got["Conviction"] == ["2023-03"] and got["MediaClosure"] == ["2022-09"]
+    assert _dated(text, FuzzyDate("2023", "year"))["Conviction"] == [None]  # no month to count back from
+
+
+def test_rumours_and_denials_govern_their_whole_clause() -> None:
+    assert "Arrest" not in _kinds("Rumours that Um Sam An had been detained on his return to Phnom Penh in "
+                                  "Cambodia proved unfounded.")
+    assert "Arrest" not in _kinds("The police in Cambodia denied that officers had detained Um Sam An.")
+
+
+def test_a_passive_subject_of_unnamed_people_is_not_the_party_before() -> None:
+    got = _kinds("In Cambodia the Supreme Court dissolved the CNRP in November 2017, and 118 of its officials "
+                 "were banned from politics.")
+    assert "Dissolution" in got and "Disqualification" not in got
+
+
+def test_unnamed_activists_of_a_party_make_the_party_the_target_of_violence() -> None:
+    got = _kinds("In Cambodia, unidentified men beat two Candlelight Party activists.")
+    assert roles(got["Violence"][0], "target") == {"party/candlelight-party"}
+    assert "Violence" not in _kinds("In Cambodia, the CPP beat the Candlelight Party in every province.")
+
+
+def test_a_subordinate_clause_has_its_own_subject() -> None:
+    got = _kinds("In Cambodia, Thach Setha has been in detention since January, when police arrested him.")
+    arrest = got["Arrest"][0]
+    assert roles(arrest, "target") == {"person/thach-setha"} and not roles(arrest, "agent")
+
+
+def test_the_vote_counts_from_the_nearest_election_of_any_kind() -> None:
+    got = _dated("The general election in Cambodia was held on 23 July 2023. The commune elections in Cambodia "
+                 "were held on 5 June 2022. Three weeks before the vote, police arrested Ny Chakrya in Cambodia.",
+                 FuzzyDate("2022-06-07", "day"))
+    assert got["Arrest"] == ["2022-05-15"]
+
+
+def test_rejected_disqualifies_only_a_registration_or_candidacy() -> None:
+    got = _kinds("In Cambodia, the National Election Committee rejected the Candlelight Party's registration.")
+    assert roles(got["Disqualification"][0], "target") == {"party/candlelight-party"}
+    assert "Disqualification" not in _kinds("In Cambodia, the National Election Committee rejected the "
+                                            "Candlelight Party's complaint.")
