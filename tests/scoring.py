@@ -4,6 +4,7 @@ loaders with it; those tests skip with one line when the project is cloned witho
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -33,3 +34,20 @@ def load_gold(path: Path = DEV_GOLD) -> dict[str, Any]:
     if not path.is_file():
         pytest.skip(f"the gold file is not here ({path})")
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def build_heldout(folder: Path, tmp: Path) -> dict[str, Any]:
+    """Build a held-out folder as a corpus (its ``gold.yaml`` is no document) and return the facts as
+    kg-facts/1 JSON, the shape the scorer reads."""
+    import shutil
+
+    from graph import facts_json
+    from kg.workspace import Workspace
+
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    for f in folder.iterdir():
+        if f.is_file() and f.name != "gold.yaml":
+            shutil.copy(f, corpus / f.name)
+    facts = Workspace(tmp / "ws").build(corpus)
+    return json.loads(facts_json.dumps(facts))

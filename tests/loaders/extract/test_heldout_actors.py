@@ -7,35 +7,24 @@ corpus, exported as kg-facts/1 and scored with the shared scorer against its own
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from graph import facts_json
-from kg.workspace import Workspace
 from loaders.extract.tables import extract_tables
 from tests.loaders.extract.helpers import facts_of
-from tests.scoring import load_scorer
+from tests.scoring import build_heldout, load_scorer
 
 HELDOUT = Path(__file__).resolve().parents[2] / "fixtures" / "heldout" / "actors"
 
 
 @pytest.fixture(scope="module")
 def heldout(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    corpus = tmp_path_factory.mktemp("heldout-corpus")
-    for f in HELDOUT.iterdir():
-        if f.name != "gold.yaml":  # the gold is no document of the corpus
-            shutil.copy(f, corpus / f.name)
-    ws = Workspace(tmp_path_factory.mktemp("heldout-actors") / "ws")
-    facts = ws.build(corpus)
-    assert len(facts.documents) == 6
-    out = tmp_path_factory.mktemp("heldout-export") / "facts.json"
-    out.write_text(facts_json.dumps(facts), encoding="utf-8")
-    return json.loads(out.read_text(encoding="utf-8"))
+    facts = build_heldout(HELDOUT, tmp_path_factory.mktemp("heldout"))
+    assert len(facts["documents"]) == 6
+    return facts
 
 
 @pytest.fixture(scope="module")

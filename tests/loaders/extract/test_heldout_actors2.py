@@ -8,33 +8,22 @@ is built like a corpus, exported as kg-facts/1 and scored with the shared scorer
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from graph import facts_json
-from kg.workspace import Workspace
-from tests.scoring import load_scorer
+from tests.scoring import build_heldout, load_scorer
 
 HELDOUT = Path(__file__).resolve().parents[2] / "fixtures" / "heldout" / "actors2"
 
 
 @pytest.fixture(scope="module")
 def heldout(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    corpus = tmp_path_factory.mktemp("heldout2-corpus")
-    for f in HELDOUT.iterdir():
-        if f.name != "gold.yaml":  # the gold is no document of the corpus
-            shutil.copy(f, corpus / f.name)
-    ws = Workspace(tmp_path_factory.mktemp("heldout-actors2") / "ws")
-    facts = ws.build(corpus)
-    assert len(facts.documents) == 3
-    out = tmp_path_factory.mktemp("heldout2-export") / "facts.json"
-    out.write_text(facts_json.dumps(facts), encoding="utf-8")
-    return json.loads(out.read_text(encoding="utf-8"))
+    facts = build_heldout(HELDOUT, tmp_path_factory.mktemp("heldout"))
+    assert len(facts["documents"]) == 3
+    return facts
 
 
 @pytest.fixture(scope="module")
