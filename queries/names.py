@@ -16,7 +16,7 @@ _HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХасеорхіІ", "ABCEHKMOP
 
 
 def fold(name: str) -> str:
-    """A comparison key: ``The Cambodian People's Party`` -> ``cambodian peoples party``."""
+    """A comparison key: ``The Farmers' Party`` -> ``farmers party``."""
     s = unicodedata.normalize("NFKC", name or "").translate(_HOMOGLYPHS)
     s = s.replace("\u2019", "'").replace("\u2018", "'").casefold().strip()
     s = re.sub(r"^the\s+", "", s)

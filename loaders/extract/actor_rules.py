@@ -203,7 +203,7 @@ def acronym_fits(acr: str, long_form: str) -> bool:
 _ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Z]+)?"
 _PAREN_ACR = re.compile(rf"\(\s*(?P<acr>{_ACRONYM})\s*\)")
 _ACR_PAREN = re.compile(rf"\b(?P<acr>{_ACRONYM})\s+\((?P<long>[A-Z][^()\n]{{3,120}})\)")
-#: an acronym given in words after the long form: "..., known as CEMN,", "(hereafter MYBW)", ", or WVC,"
+#: an acronym given in words after the long form: "..., known as ABC,", "(hereafter ABC)", ", or ABC,"
 _NAMED_ACR = re.compile(rf"(?:\s*,\s*|\s*\(\s*|\s+)(?:(?:also\s+)?known\s+as|hereafter|(?<=,\s)or)\s+"
                         rf"(?P<acr>{_ACRONYM})\b(?=\s*[),.;:]|\s+[a-z])")
 _LIST_ACR = re.compile(rf"(?:^|(?<=\s))(?P<acr>{_ACRONYM})[ \t]+(?=[A-Z][a-z])", re.M)
@@ -249,7 +249,7 @@ def acronym_definitions(text: str) -> list[tuple[str, int, int]]:
 @cache
 def _title_regex() -> re.Pattern[str]:
     """Titles of roles.yaml, and the person nouns and body roles written in lower case before a
-    name ("rights lawyer Chak Sopheap", "vice-chair Meas Sotheara")."""
+    name ("rights lawyer Sok Dara", "vice-chair Chea Vanna")."""
     r = roles()
     nouns = [n for n in [*r["person_nouns"], *r["body_roles"]] if n.islower()]
     alts = []

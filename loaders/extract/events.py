@@ -158,7 +158,7 @@ def _typed_event(ctx: Passage, spec: TypeSpec, sent: Sentence, m: re.Match[str],
             stop = a - (len(before) - be.start()) if be else a
             head = re.search(r"([a-z-]+)\s*$", text[max(lo, stop - 40):stop])
             if head and head.group(1) in ctx.lex.possessed_persons:
-                targets = []  # "118 of its officials were banned": unnamed people, not the party named before
+                targets = []  # "40 of its officials were banned": unnamed people, not the party named before
             else:
                 targets = [t for t in nearest_before(ctx, lo, stop, spec.target, 15)
                            if not qualifies_person(ctx, t) and not _of_other_event(ctx, spec, t)]

@@ -2,7 +2,7 @@
 
 A lexicon name matches a run of text tokens when the folded tokens are equal (case, apostrophes,
 possessives, look-alike letters ignored) or, in names of 8 letters or more, when one token is one
-edit away (``Cambodian Peple's Party``, ``Cambodian Peoples Party``). Names written in capitals
+edit away (``Farmers Democratc Party``, ``Farmers Democratic Partys``). Names written in capitals
 (``CPP``, ``US``) must appear in capitals: ``us`` is a pronoun. A name must start with a capital in
 the text, and its tokens may be separated only by spaces, line breaks, hyphens or commas, never by a
 sentence or paragraph end.

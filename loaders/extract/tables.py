@@ -93,7 +93,7 @@ _TRAILING_NUMBER = re.compile(r"^(?P<head>.*?[^\d\s,.])\s+(?P<num>-?\d[\d,.]*%?)
 
 def _split_short(cells: list[tuple[int, int, str]], width: int) -> list[tuple[int, int, str]]:
     """A row with fewer cells than its header: a long name filled its column and touches the next
-    number ("Cambodia National Rescue Party 3,056,824"); split such numbers off the text cells."""
+    number ("Farmers Democratic Party 1,234,567"); split such numbers off the text cells."""
     out = list(cells)
     k = 0
     while len(out) < width and k < len(out):
