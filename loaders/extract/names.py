@@ -12,13 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-
-import yaml
 
 from graph.ids import _HOMOGLYPHS
-
-_CLEANING = Path(__file__).resolve().parents[2] / "data" / "lexicon" / "cleaning.yaml"
+from loaders.cleaning import tables as cleaning_tables
 
 #: a word: letters/digits joined by inner apostrophes, or a dotted acronym such as ``U.S.``
 TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['\u2019\u2018][^\W_]+)*")
@@ -28,15 +24,9 @@ _APOSTROPHES = re.compile(r"['\u2019\u2018.]")
 
 @cache
 def _homoglyphs() -> dict[int, str]:
-    """The look-alike letter table of ``data/lexicon/cleaning.yaml`` (the readers' table), or the ids one."""
+    """The ids' look-alike table extended by the readers' table (``data/lexicon/cleaning.yaml``)."""
     table: dict[int, str] = {k: chr(v) if isinstance(v, int) else v for k, v in _HOMOGLYPHS.items()}
-    try:
-        data = yaml.safe_load(_CLEANING.read_text(encoding="utf-8")) or {}
-        for k, v in (data.get("homoglyphs") or {}).items():
-            if isinstance(k, str) and len(k) == 1 and isinstance(v, str):
-                table[ord(k)] = v
-    except (OSError, yaml.YAMLError):
-        pass
+    table.update({ord(k): v for k, v in (cleaning_tables().get("homoglyphs") or {}).items() if len(k) == 1})
     return table
 
 
