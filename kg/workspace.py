@@ -16,7 +16,6 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from graph import facts_json
@@ -30,9 +29,6 @@ DEFAULT_CORPUS = Path("data/corpus")
 FACTS = "facts.json"
 STORE = "store"
 SUMMARY = "build.json"
-
-#: Extra writers run on every build: ``writer(facts, workspace_dir)``. Adapters register here.
-EXTRA_WRITERS: list[Callable[[FactSet, Path], None]] = []
 
 
 def resolve(path: str | os.PathLike[str] | None) -> Path:
@@ -67,8 +63,6 @@ class Workspace:
         try:
             (tmp / FACTS).write_text(facts_json.dumps(facts), encoding="utf-8")
             write_store(facts, tmp / STORE)
-            for writer in EXTRA_WRITERS:
-                writer(facts, tmp)
             summary = facts.summary() | {"corpus": str(corpus)}
             (tmp / SUMMARY).write_text(json.dumps(summary, indent=1, sort_keys=True) + "\n", encoding="utf-8")
             self._swap(tmp)
@@ -93,9 +87,3 @@ class Workspace:
             return facts_json.load(self.facts_path)
         except (ValueError, KeyError, json.JSONDecodeError) as exc:
             raise AbortRun(f"{self.facts_path}: unreadable workspace ({exc}); run `kg build` again") from exc
-
-    def ensure(self, corpus: Path = DEFAULT_CORPUS, progress: ProgressFn | None = None) -> FactSet:
-        """The workspace's facts, building it first when there is none."""
-        if not self.exists():
-            return self.build(corpus, progress)
-        return self.load()
