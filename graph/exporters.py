@@ -17,10 +17,10 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from graph import vocab
+from graph.errors import UsageError
 from graph.factset import FactSet
 from graph.rdf import bind_prefixes, quads, to_graph
 from graph.rdf_store import to_ox_quads
-from kg.errors import UsageError
 
 RDF_FORMATS: tuple[str, ...] = ("turtle", "ntriples", "nquads", "trig", "jsonld")
 CONTEXT_PATH = Path(__file__).resolve().parent / "context.jsonld"

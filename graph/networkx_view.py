@@ -15,9 +15,9 @@ from typing import Any
 
 import networkx as nx
 
+from graph.errors import UsageError
 from graph.factset import FactSet
 from graph.model import Evidence, FuzzyDate
-from kg.errors import UsageError
 
 UNKNOWN_TYPE = "Unknown"
 """Type of a node an event or membership names but the FactSet does not hold."""

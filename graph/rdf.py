@@ -64,10 +64,10 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS, TIME, XSD
 
 from graph import vocab
+from graph.errors import AbortRun
 from graph.factset import FactSet
 from graph.model import Document, Entity, Event, Evidence, FuzzyDate, Membership
 from graph.vocab import ELI, KG
-from kg.errors import AbortRun
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef | None]
 

@@ -17,9 +17,9 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
+from graph.errors import AbortRun, UsageError
 from graph.factset import FactSet
 from graph.sparql_bind import bind
-from kg.errors import AbortRun, UsageError
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 _XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -15,7 +15,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.errors import UsageError
+from graph.errors import UsageError
 
 _IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 _FORM = re.compile(r"(?i)\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b")

@@ -19,9 +19,9 @@ import tempfile
 from pathlib import Path
 
 from graph import facts_json
+from graph.errors import AbortRun
 from graph.factset import FactSet
 from graph.rdf_store import write_store
-from kg.errors import AbortRun
 from loaders.pipeline import ProgressFn, build_facts
 
 DEFAULT_WORKSPACE = ".kg"

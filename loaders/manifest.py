@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from kg.errors import AbortRun
+from graph.errors import AbortRun
 
 MANIFEST = "manifest.yaml"
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from graph.errors import AbortRun, SkipItem
 from graph.factset import FactSet
 from graph.ids import slug
 from graph.model import Document, Skipped
-from kg.errors import AbortRun, SkipItem
 from loaders.extract import extract_all
 from loaders.manifest import MANIFEST, load_manifest
 from loaders.readers import read_source

@@ -19,9 +19,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from graph.errors import SkipItem
 from graph.ids import document_id, slug
 from graph.model import Document, FuzzyDate
-from kg.errors import SkipItem
 from loaders.cleaning import clean
 from loaders.decoding import decode, read_bytes
 from loaders.html_text import html_text

@@ -37,7 +37,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 import queries
-from kg.errors import UsageError
+from graph.errors import UsageError
 from kg.workspace import Workspace
 from queries.catalogue import Question
 

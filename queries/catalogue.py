@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kg.errors import UsageError
+from graph.errors import UsageError
 from queries.intervals import parse_date
 
 SPARQL_DIR = Path(__file__).resolve().parent / "sparql"

@@ -18,11 +18,11 @@ from typing import Any
 
 import neo4j
 
+from graph.errors import AbortRun
 from graph.model import FuzzyDate
 from graph.neo4j_conn import Neo4jSettings, open_driver, translated
 from graph.neo4j_rows import to_rows
 from graph.neo4j_sync import status
-from kg.errors import AbortRun
 from kg.workspace import Workspace
 from queries.backends import Row, register
 from queries.catalogue import Question

@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from graph.errors import UsageError
 from kg.cliutil import load_or_build, workspace_option
-from kg.errors import UsageError
 from queries import render
 from queries.answer import ask, describe
 from queries.backends import available, open_backend

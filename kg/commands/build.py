@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from graph.errors import KGError
 from kg.cliutil import progress_bar, workspace_option
-from kg.errors import KGError
 from kg.workspace import DEFAULT_CORPUS, Workspace
 
 

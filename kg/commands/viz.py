@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
+from graph.errors import UsageError
 from graph.model import ENTITY_TYPES, EVENT_TYPES, FuzzyDate
 from graph.networkx_view import ego, filter_dates, filter_types, find_actor, to_networkx
 from graph.viz import SIZE_BY, build_page
 from kg.cliutil import load_or_build, open_output, workspace_option
-from kg.errors import UsageError
 
 
 def parse_bound(text: str | None, last: bool) -> date | None:

@@ -16,9 +16,9 @@ from typing import Any
 
 import yaml
 
+from graph.errors import AbortRun
 from graph.ids import entity_id
 from graph.model import ENTITY_TYPES
-from kg.errors import AbortRun
 from loaders.extract.names import fold
 
 LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"

@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from graph.errors import AbortRun
 from graph.factset import FactSet
 from graph.ids import election_event_id
 from graph.model import Event, FuzzyDate, Participant
-from kg.errors import AbortRun
 from loaders.extract.lexicon import LEXICON_DIR, read_lexicon
 from loaders.extract.mentions import Mention
 from loaders.extract.textspans import iter_dates

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from graph.errors import AbortRun
 from graph.model import ENTITY_TYPES, EVENT_TYPES
-from kg.errors import AbortRun
 from loaders.extract.lexicon import read_lexicon
 
 

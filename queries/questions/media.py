@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from kg.errors import UsageError
+from graph.errors import UsageError
 from queries.backends import Row
 from queries.intervals import inside, interval, overlaps, sort_key
 from queries.questions import processor

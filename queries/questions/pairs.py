@@ -6,7 +6,7 @@ One answer row per (amendment, law, disqualification or dissolution, target); th
 
 from __future__ import annotations
 
-from kg.errors import UsageError
+from graph.errors import UsageError
 from queries.backends import Row
 from queries.intervals import ORDERS, Relation, relate, sort_key
 from queries.questions import processor

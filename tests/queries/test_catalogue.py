@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import UsageError
+from graph.errors import UsageError
 from queries.catalogue import Param, catalogue, load_question, parse_header
 from queries.names import NameIndex, fold
 

@@ -3,8 +3,8 @@ import re
 
 import pytest
 
+from graph.errors import AbortRun
 from graph.model import ENTITY_TYPES
-from kg.errors import AbortRun
 from loaders.extract.lexicon import ORG_MARK, phrase_regex
 
 # the module itself (the package's own ``lexicon`` name may be something else)
