@@ -19,8 +19,8 @@ from rdflib import Graph, URIRef
 from graph import vocab
 from graph.errors import UsageError
 from graph.factset import FactSet
+from graph.ox_terms import to_ox_quads
 from graph.rdf import bind_prefixes, quads, to_graph
-from graph.rdf_store import to_ox_quads
 
 RDF_FORMATS: tuple[str, ...] = ("turtle", "ntriples", "nquads", "trig", "jsonld")
 CONTEXT_PATH = Path(__file__).resolve().parent / "context.jsonld"
