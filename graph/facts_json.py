@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from graph.dates import fields
 from graph.factset import FactSet
 from graph.model import Document, Entity, Event, Evidence, FuzzyDate, Membership, Participant, Skipped
 
@@ -18,14 +19,7 @@ FORMAT = "kg-facts/1"
 
 
 def date_to_json(d: FuzzyDate | None) -> dict[str, Any] | None:
-    if d is None:
-        return None
-    out: dict[str, Any] = {"value": d.value, "precision": d.precision, "derivation": d.derivation}
-    if d.phrase:
-        out["phrase"] = d.phrase
-    if d.anchor:
-        out["anchor"] = d.anchor
-    return out
+    return None if d is None else dict(fields(d))
 
 
 def date_from_json(d: dict[str, Any] | None) -> FuzzyDate | None:

@@ -7,13 +7,10 @@ deterministically (see ``graph.facts_json``).
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any, Literal
+from typing import Any
 
-Precision = Literal["year", "month", "day"]
-PRECISIONS: tuple[Precision, ...] = ("year", "month", "day")
+from graph.dates import FuzzyDate  # the model's dates and their rules live in graph.dates
 
 #: Entity types of the model (the gold's plus the finer ones loaders may use).
 ENTITY_TYPES: tuple[str, ...] = (
@@ -52,57 +49,6 @@ EVENT_TYPES: tuple[str, ...] = (
 )
 
 ROLES: tuple[str, ...] = ("agent", "target", "instrument", "location", "subject")
-
-
-@dataclass(frozen=True, order=True)
-class FuzzyDate:
-    """A date known to a precision: ``2017`` (year), ``2023-05`` (month) or ``2023-05-25`` (day).
-
-    ``derivation`` says how it was obtained: ``absolute`` (stated in the text), ``relative`` (computed
-    from ``anchor``, another event, e.g. "five months before the election"), ``document`` (the
-    document's own date, for "this year", "tomorrow"), ``table`` or ``merged`` (the most precise date
-    several reports allow). ``phrase`` keeps the words that gave it.
-    """
-
-    value: str
-    precision: Precision
-    derivation: str = "absolute"
-    phrase: str | None = None
-    anchor: str | None = None
-
-    def __post_init__(self) -> None:
-        expected = {"year": 4, "month": 7, "day": 10}[self.precision]
-        if len(self.value) != expected:
-            raise ValueError(f"date {self.value!r} does not match precision {self.precision}")
-
-    @property
-    def year(self) -> int:
-        return int(self.value[:4])
-
-    def interval(self) -> tuple[date, date]:
-        """The first and last day this date may denote."""
-        y = self.year
-        if self.precision == "year":
-            return date(y, 1, 1), date(y, 12, 31)
-        m = int(self.value[5:7])
-        if self.precision == "month":
-            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-        d = date(y, m, int(self.value[8:10]))
-        return d, d
-
-    def contains(self, other: FuzzyDate) -> bool:
-        """True when ``other`` lies inside this date's interval (it is at least as precise)."""
-        a0, a1 = self.interval()
-        b0, b1 = other.interval()
-        return a0 <= b0 and b1 <= a1
-
-    @classmethod
-    def of(cls, year: int, month: int | None = None, day: int | None = None, **kw: Any) -> FuzzyDate:
-        if month is None:
-            return cls(f"{year:04d}", "year", **kw)
-        if day is None:
-            return cls(f"{year:04d}-{month:02d}", "month", **kw)
-        return cls(f"{year:04d}-{month:02d}-{day:02d}", "day", **kw)
 
 
 @dataclass(frozen=True, order=True)

@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.dates import fields
 from graph.factset import FactSet
 from graph.model import Evidence, FuzzyDate
 
@@ -64,15 +65,7 @@ def date_props(prefix: str, d: FuzzyDate | None) -> Row:
     if d is None:
         return {}
     first, last = d.interval()
-    out: Row = {
-        f"{prefix}_from": first, f"{prefix}_to": last, f"{prefix}_value": d.value,
-        f"{prefix}_precision": d.precision, f"{prefix}_derivation": d.derivation,
-    }
-    if d.phrase:
-        out[f"{prefix}_phrase"] = d.phrase
-    if d.anchor:
-        out[f"{prefix}_anchor"] = d.anchor
-    return out
+    return {f"{prefix}_from": first, f"{prefix}_to": last} | {f"{prefix}_{k}": v for k, v in fields(d).items()}
 
 
 def _storable(value: Any) -> bool:

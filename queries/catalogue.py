@@ -26,8 +26,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from graph.dates import parse_date
 from graph.errors import UsageError
-from queries.intervals import parse_date
 
 SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
 PARAM_TYPES = ("entity", "fact", "date", "year", "int", "string", "choice")

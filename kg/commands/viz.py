@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
+from graph.dates import parse_date
 from graph.errors import UsageError
-from graph.model import ENTITY_TYPES, EVENT_TYPES, FuzzyDate
+from graph.model import ENTITY_TYPES, EVENT_TYPES
 from graph.networkx_view import ego, filter_dates, filter_types, find_actor, to_networkx
 from graph.viz import SIZE_BY, build_page
 from kg.cliutil import load_or_build, open_output, workspace_option
@@ -18,10 +19,9 @@ def parse_bound(text: str | None, last: bool) -> date | None:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as the first (or ``last``) day it may denote."""
     if not text:
         return None
-    precision = {4: "year", 7: "month", 10: "day"}.get(len(text))
     try:
-        first, final = FuzzyDate(text, precision).interval()  # type: ignore[arg-type]
-    except (ValueError, TypeError) as exc:
+        first, final = parse_date(text).interval()
+    except ValueError as exc:
         raise UsageError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)") from exc
     return final if last else first
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 
+from graph.dates import inside, interval, overlaps, sort_key
 from graph.errors import UsageError
 from queries.backends import Row
-from queries.intervals import inside, interval, overlaps, sort_key
 from queries.questions import processor
 from queries.questions.common import Context, date_json, fuzzy, group, named, unique
 

@@ -6,9 +6,9 @@ One answer row per (amendment, law, disqualification or dissolution, target); th
 
 from __future__ import annotations
 
+from graph.dates import ORDERS, Relation, relate, sort_key
 from graph.errors import UsageError
 from queries.backends import Row
-from queries.intervals import ORDERS, Relation, relate, sort_key
 from queries.questions import processor
 from queries.questions.common import Context, date_json, fuzzy, group, named, unique
 
