@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +25,9 @@ from pyvis.network import Network
 
 from graph.viz_layout import LABEL_MAX, layout
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = files("graph") / "templates"
 TEMPLATE = "kg_graph.html"
-STYLES = Path(__file__).parent / "static" / "styles.json"
+STYLES = files("graph") / "static" / "styles.json"
 PYVIS_TEMPLATES = Path(pyvis.__file__).parent / "templates"
 SIZE_BY = ("degree", "sources")
 DEFAULT_TITLE = "Cambodia electoral integrity graph"

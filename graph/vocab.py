@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from pathlib import Path
 from urllib.parse import quote
 
 from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, SKOS, TIME, VOID, XSD, ClosedNamespace
 
-ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology.ttl"
+from graph import resources
+
 ONTOLOGY_IRI = "https://w3id.org/cambodia-electoral-kg/ontology"
 KG_NS = ONTOLOGY_IRI + "#"
 DEFAULT_BASE = "https://w3id.org/cambodia-electoral-kg/"
@@ -33,7 +33,7 @@ ELI = ClosedNamespace(
 )
 SCHEMA = Namespace("https://schema.org/")
 
-#: Prefixes bound in every serialisation (and in ``graph/context.jsonld``).
+#: Prefixes bound in every serialisation (and in ``graph/resources/context.jsonld``).
 PREFIXES: dict[str, str] = {
     "kg": KG_NS,
     "rdf": str(RDF),
@@ -64,7 +64,7 @@ class UndeclaredTerm(AttributeError, KeyError):
 @cache
 def ontology() -> Graph:
     """The ontology graph (parsed once)."""
-    return Graph().parse(ONTOLOGY_PATH, format="turtle")
+    return Graph().parse(data=resources.ontology().read_text(encoding="utf-8"), format="turtle")
 
 
 def declared_terms(graph: Graph | None = None) -> frozenset[str]:
@@ -92,7 +92,7 @@ class _ProjectNamespace:
 
     def __getitem__(self, name: str) -> URIRef:
         if name not in self._terms:
-            raise UndeclaredTerm(f"kg:{name} is not declared in {ONTOLOGY_PATH.name}")
+            raise UndeclaredTerm(f"kg:{name} is not declared in ontology.ttl")
         return URIRef(self._base + name)
 
     def __contains__(self, name: object) -> bool:

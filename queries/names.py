@@ -7,22 +7,10 @@ backend resolves the same way, and the resolved ids are then bound into the ques
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-_HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХасеорхіІ", "ABCEHKMOPTXaceopxiI")
-
-
-def fold(name: str) -> str:
-    """A comparison key: ``The Farmers' Party`` -> ``farmers party``."""
-    s = unicodedata.normalize("NFKC", name or "").translate(_HOMOGLYPHS)
-    s = s.replace("\u2019", "'").replace("\u2018", "'").casefold().strip()
-    s = re.sub(r"^the\s+", "", s)
-    s = re.sub(r"'s\b", "s", s)
-    s = re.sub(r"[^\w]+", " ", s)
-    return " ".join(s.split())
+from graph.ids import fold_name
 
 
 class NameIndex:
@@ -35,7 +23,7 @@ class NameIndex:
             eid = str(r["entity"])
             self.types[eid] = str(r.get("type") or "")
             if r.get("name"):
-                self.by_name.setdefault(fold(str(r["name"])), set()).add(eid)
+                self.by_name.setdefault(fold_name(str(r["name"])), set()).add(eid)
 
     def resolve(self, text: str, types: Iterable[str] = ()) -> list[str]:
         """Ids of the entities ``text`` names (an id, a name or an alias), restricted to ``types``."""
@@ -43,5 +31,5 @@ class NameIndex:
         if text in self.types:
             found = {text}
         else:
-            found = set(self.by_name.get(fold(text), set()))
+            found = set(self.by_name.get(fold_name(text), set()))
         return sorted(e for e in found if not wanted or self.types.get(e) in wanted)
