@@ -67,6 +67,11 @@ def membership_id(person: str, organization: str, role: str) -> str:
     return f"membership/{short_hash(person, organization, role, length=10)}"
 
 
+def evidence_id(document: str, start: int, end: int) -> str:
+    """``evidence/<document>/<start>-<end>``: one id per passage, shared by every fact it supports."""
+    return f"evidence/{document}/{start}-{end}"
+
+
 def document_id(file_name: str) -> str:
     """A document id from its file name without extension."""
     stem = file_name.rsplit("/", 1)[-1]

@@ -7,48 +7,28 @@ deterministically (see ``graph.facts_json``).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.dates import FuzzyDate  # the model's dates and their rules live in graph.dates
+from graph.schema import check, schema
 
-#: Entity types of the model (the gold's plus the finer ones loaders may use).
-ENTITY_TYPES: tuple[str, ...] = (
-    "Party",
-    "Person",
-    "Law",
-    "LawArticle",
-    "Institution",
-    "MediaOutlet",
-    "Organization",
-    "ForeignActor",
-)
+_SCHEMA = schema()
+#: Entity types, event types and roles of the model: those ``ontology.ttl`` declares (``graph.schema``).
+ENTITY_TYPES: tuple[str, ...] = _SCHEMA.entity_types
+EVENT_TYPES: tuple[str, ...] = _SCHEMA.event_types
+ROLES: tuple[str, ...] = _SCHEMA.roles
+#: Event attributes with a property of their own in every adapter (left out of ``attributes_json``).
+OWN_EVENT_ATTRIBUTES: tuple[str, ...] = _SCHEMA.own_event_attributes
+#: Entity attributes naming the entity this one is part of (a law article's law).
+PART_OF_KEYS: tuple[str, ...] = ("part_of", "law")
 
-#: Event types of the model.
-EVENT_TYPES: tuple[str, ...] = (
-    "Election",
-    "LawEnactment",
-    "Amendment",
-    "Dissolution",
-    "Disqualification",
-    "CourtRuling",
-    "MediaClosure",
-    "ForeignStatement",
-    "Statement",
-    "Sanction",
-    "Conviction",
-    "Violence",
-    "Appointment",
-    "Resignation",
-    "Investigation",
-    "Lawsuit",
-    "Arrest",
-    "Registration",
-    "Boycott",
-    "Defection",
-)
 
-ROLES: tuple[str, ...] = ("agent", "target", "instrument", "location", "subject")
+def attributes_json(attributes: dict[str, Any]) -> str:
+    """A fact's attributes as one compact, sorted JSON text: the same text in RDF (``kg:attributes``)
+    and in Neo4j (``attributes_json``), so both backends answer alike."""
+    return json.dumps(attributes, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
 @dataclass(frozen=True, order=True)
@@ -89,11 +69,17 @@ class Entity:
     attributes: dict[str, Any] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        check("entity type", self.type)
+
 
 @dataclass(frozen=True, order=True)
 class Participant:
     role: str
     entity: str
+
+    def __post_init__(self) -> None:
+        check("role", self.role)
 
 
 @dataclass
@@ -111,6 +97,9 @@ class Event:
     attributes: dict[str, Any] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        check("event type", self.type)
 
     def entities(self, role: str | None = None) -> list[str]:
         return [p.entity for p in self.participants if role is None or p.role == role]

@@ -56,7 +56,6 @@ graph as the union (``graph.rdf_store.query`` does).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -66,16 +65,23 @@ from rdflib.namespace import DCTERMS, ORG, PROV, SKOS, TIME, XSD
 from graph import vocab
 from graph.errors import AbortRun
 from graph.factset import FactSet
-from graph.model import Document, Entity, Event, Evidence, FuzzyDate, Membership
+from graph.model import (
+    OWN_EVENT_ATTRIBUTES,
+    PART_OF_KEYS,
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    FuzzyDate,
+    Membership,
+    attributes_json,
+)
 from graph.vocab import ELI, KG
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef | None]
 
 _DATE_TYPES = {"year": XSD.gYear, "month": XSD.gYearMonth, "day": XSD.date}
 _UNITS = {"year": TIME.unitYear, "month": TIME.unitMonth, "day": TIME.unitDay}
-#: Attribute keys with a property of their own (the rest go to ``kg:attributes``).
-_EVENT_ATTRIBUTES = {"stance": "stance"}
-_PART_OF_KEYS = ("part_of", "law")
 
 
 def date_literal(d: FuzzyDate) -> Literal:
@@ -101,8 +107,7 @@ def _date_node(d: FuzzyDate) -> Iterator[Quad]:
 
 
 def _json_literal(data: dict[str, Any]) -> Literal:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-    return Literal(text, datatype=RDF.JSON)
+    return Literal(attributes_json(data), datatype=RDF.JSON)
 
 
 def _typed(node: URIRef, cls: URIRef) -> Iterator[Quad]:
@@ -162,7 +167,7 @@ def _entity(e: Entity, facts: FactSet) -> Iterator[Quad]:
     yield node, RDFS.label, Literal(e.name), None
     for alias in sorted(e.aliases - {e.name}):
         yield node, SKOS.altLabel, Literal(alias), None
-    for key in _PART_OF_KEYS:
+    for key in PART_OF_KEYS:
         value = e.attributes.get(key)
         if isinstance(value, str) and value in facts.entities:
             yield node, ELI.is_part_of, vocab.entity_iri(value), None
@@ -198,8 +203,8 @@ def _event(ev: Event, facts: FactSet) -> Iterator[Quad]:
             yield node, KG.dateAnchor, vocab.entity_iri(ev.date.anchor), None
     rest = {}
     for key, value in sorted(ev.attributes.items()):
-        if key in _EVENT_ATTRIBUTES and isinstance(value, str):
-            yield node, KG[_EVENT_ATTRIBUTES[key]], Literal(value), None
+        if key in OWN_EVENT_ATTRIBUTES and isinstance(value, str):
+            yield node, KG[key], Literal(value), None
         else:
             rest[key] = value
     if rest:

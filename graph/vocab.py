@@ -20,10 +20,10 @@ from urllib.parse import quote
 from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, SKOS, TIME, VOID, XSD, ClosedNamespace
 
-from graph import resources
+from graph import schema
+from graph.ids import evidence_id
+from graph.schema import KG_NS
 
-ONTOLOGY_IRI = "https://w3id.org/cambodia-electoral-kg/ontology"
-KG_NS = ONTOLOGY_IRI + "#"
 DEFAULT_BASE = "https://w3id.org/cambodia-electoral-kg/"
 
 SEM = ClosedNamespace("http://semanticweb.cs.vu.nl/2009/11/sem/", ["Event", "Actor", "hasActor", "Role"])
@@ -61,10 +61,7 @@ class UndeclaredTerm(AttributeError, KeyError):
     """A ``kg:`` term that ``ontology.ttl`` does not declare."""
 
 
-@cache
-def ontology() -> Graph:
-    """The ontology graph (parsed once)."""
-    return Graph().parse(data=resources.ontology().read_text(encoding="utf-8"), format="turtle")
+ontology = schema.ontology
 
 
 def declared_terms(graph: Graph | None = None) -> frozenset[str]:
@@ -158,7 +155,7 @@ def document_iri(doc_id: str) -> URIRef:
 
 
 def evidence_iri(doc_id: str, start: int, end: int) -> URIRef:
-    return iri("id", "evidence", doc_id, f"{start}-{end}")
+    return entity_iri(evidence_id(doc_id, start, end))
 
 
 def date_iri(value: str) -> URIRef:
