@@ -24,12 +24,12 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 Precision = Literal["year", "month", "day"]
 PRECISIONS: tuple[Precision, ...] = ("year", "month", "day")
 #: The length of a date's value at each precision (``2023``, ``2023-05``, ``2023-05-25``).
-WIDTHS: dict[Precision, int] = {"year": 4, "month": 7, "day": 10}
+WIDTHS: dict[str, int] = {"year": 4, "month": 7, "day": 10}
 
 Order = Literal["before", "after", "undetermined"]
 ORDERS: tuple[Order, ...] = ("before", "after", "undetermined")
@@ -121,10 +121,10 @@ def fields(d: FuzzyDate) -> dict[str, str]:
 def from_columns(value: object, precision: object) -> FuzzyDate | None:
     """The date a value and a precision name (e.g. two query columns), ``None`` when either is missing
     or they do not make a date."""
-    if not value or precision not in WIDTHS:
+    if not value or not isinstance(precision, str) or precision not in WIDTHS:
         return None
     try:
-        return FuzzyDate(str(value), precision)  # type: ignore[arg-type]
+        return FuzzyDate(str(value), cast(Precision, precision))
     except ValueError:
         return None
 

@@ -48,7 +48,7 @@ def _line_based(facts: FactSet, with_graphs: bool) -> bytes:
     fmt = ox.RdfFormat.N_QUADS if with_graphs else ox.RdfFormat.N_TRIPLES
     data = ox.serialize(list(to_ox_quads(items)) if with_graphs else [q.triple for q in to_ox_quads(items)],
                         format=fmt)
-    return _sorted_lines(data)
+    return _sorted_lines(data or b"")
 
 
 def _turtle_body(g: Graph) -> str:

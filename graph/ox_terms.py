@@ -38,7 +38,8 @@ def to_ox(term: Any) -> Term:
 def to_ox_quads(quads: Iterable[tuple]) -> Iterable[ox.Quad]:
     default = ox.DefaultGraph()
     for s, p, o, g in quads:
-        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g) if g is not None else default)
+        # subject, predicate and graph are IRIs or blank nodes by construction
+        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g) if g is not None else default)  # type: ignore[arg-type]
 
 
 def python_value(term: Term | None) -> Any:

@@ -193,8 +193,8 @@ def _event(ev: Event, facts: FactSet) -> Iterator[Quad]:
     if ev.date is None:
         yield node, KG.dateUnknown, Literal(True), None
     else:
-        for p, o in _date_props(ev.date):
-            yield node, p, o, None
+        for prop, o in _date_props(ev.date):
+            yield node, prop, o, None
         yield node, KG.when, vocab.date_iri(ev.date.value), None
         yield node, KG.dateDerivation, Literal(ev.date.derivation), None
         if ev.date.phrase:
@@ -304,5 +304,5 @@ def to_dataset(facts: FactSet) -> Dataset:
     ds = Dataset()
     bind_prefixes(ds)
     for s, p, o, g in quads(facts):
-        ds.add((s, p, o, g if g is not None else ds.default_graph.identifier))
+        ds.add((s, p, o, g if g is not None else ds.default_graph.identifier))  # type: ignore[arg-type]
     return ds

@@ -64,6 +64,6 @@ def open_output(path: str, binary: bool = False) -> Iterator[IO[Any]]:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.part")
-    with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as fh:
+    with open(tmp, "wb") if binary else open(tmp, "w", encoding="utf-8", newline="\n") as fh:
         yield fh
     tmp.replace(target)

@@ -143,7 +143,7 @@ def collapse_spaces(t: Tracked) -> Tracked:
     two or more gaps of several spaces each (the gaps split the cells)."""
     rows = [m.span() for m in _ALIGNED_TABLE.finditer(t.text)]
 
-    def repl(m: re.Match[str]) -> list[tuple[int, int]]:
+    def repl(m: re.Match[str]) -> list[Piece]:
         if any(a <= m.start() < b for a, b in rows):
             return [m.span()]
         return [(m.start(), m.start() + 1)]

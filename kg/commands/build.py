@@ -29,8 +29,8 @@ def command(corpus: Path, strict: bool, progress: bool | None, workspace: Path |
     for s in facts.skipped:
         click.echo(f"kg: warning: skipped {s.file}: {s.reason}", err=True)
     summary = facts.summary()
-    ents = ", ".join(f"{k} {v}" for k, v in summary["entities"].items()) or "none"  # type: ignore[union-attr]
-    evs = ", ".join(f"{k} {v}" for k, v in summary["events"].items()) or "none"  # type: ignore[union-attr]
+    ents = ", ".join(f"{k} {v}" for k, v in summary["entities"].items()) or "none"
+    evs = ", ".join(f"{k} {v}" for k, v in summary["events"].items()) or "none"
     click.echo(f"built {ws.path}: {summary['documents']} documents, {len(facts.entities)} entities, "
                f"{len(facts.events)} events, {summary['memberships']} memberships, "
                f"{len(facts.skipped)} skipped")

@@ -112,7 +112,7 @@ def _majority(dates: list[FuzzyDate]) -> FuzzyDate:
         value, members = min(groups.items(), key=lambda kv: (-len(kv[1]), min(PREF.get(d.derivation, 4)
                                                                                  for d in kv[1]), kv[0]))
         best = min(members, key=lambda d: PREF.get(d.derivation, 4))
-        chosen = FuzzyDate(value, level, best.derivation, best.phrase, best.anchor)  # type: ignore[arg-type]
+        chosen = FuzzyDate(value, level, best.derivation, best.phrase, best.anchor)
         pool = [d for d in pool if d.value.startswith(value) or len(d.value) < cut[level]]
     assert chosen is not None
     return chosen
@@ -176,11 +176,11 @@ class Dater:
             unit = e.unit or "day"
             if PRECISIONS.index(pub.precision) < PRECISIONS.index(unit):
                 unit = pub.precision
-            d = shift(pub, e.offset, unit, e.phrase, None, "document")
-            if d is None:
+            shifted = shift(pub, e.offset, unit, e.phrase, None, "document")
+            if shifted is None:
                 return None
             cut = WIDTHS[unit]
-            return FuzzyDate(d.value[:cut], unit, "document", e.phrase)  # type: ignore[arg-type]
+            return FuzzyDate(shifted.value[:cut], unit, "document", e.phrase)  # type: ignore[arg-type]
         return None
 
     def _partial(self, e: DateExpr, ctx: DocContext) -> FuzzyDate | None:
