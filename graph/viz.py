@@ -23,6 +23,7 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
+from graph.dates import from_columns, sort_key
 from graph.viz_layout import LABEL_MAX, layout
 
 TEMPLATES = files("graph") / "templates"
@@ -91,9 +92,9 @@ def _evidence(items: list[dict[str, Any]]) -> list[list[str]]:
     return [[e["document"], e["quote"]] for e in items]
 
 
-def _date_key(g: nx.MultiDiGraph, event: str) -> tuple[str, str, str]:
+def _date_key(g: nx.MultiDiGraph, event: str) -> tuple[object, ...]:
     d = g.nodes[event].get("date")
-    return (d["start"], d["end"], event) if d else ("9999", "9999", event)
+    return (*sort_key(from_columns(d["value"], d["precision"]) if d else None), event)
 
 
 def panel_data(g: nx.MultiDiGraph, edge_ids: dict[tuple[str, str, str], str]) -> dict[str, Any]:
