@@ -22,6 +22,10 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise UsageError(f"--param expects key=value, got {pair!r}")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # bytes the terminal could not decode reach us as lone surrogates
+            raise UsageError(f"--param {key.strip()}: the value is not valid UTF-8 text") from None
         out[key.strip()] = value
     return out
 
