@@ -134,3 +134,14 @@ def test_both_backends_give_the_same_answers(both: tuple[FactSet, Backend, Backe
         want = ask(name, params, sparql)
         assert want["rows"], (name, params)
         assert ask(name, params, cypher) == want, (name, params)
+
+
+@pytest.mark.parametrize("both", ["invented_facts"], indirect=True)
+def test_reviewed_only_answers_are_the_same_on_both_backends(both: tuple[FactSet, Backend, Backend]) -> None:
+    _, sparql, cypher = both
+    fates = ask("party-fates", {}, sparql, reviewed=True)
+    assert [r["event"] for r in fates["rows"]] == ["event/disqualification-1"]
+    closures = ask("media-closures", {}, sparql, reviewed=True)
+    assert [r["event"] for r in closures["rows"]] == ["event/mediaclosure-1"]
+    for name, given in ASKED:
+        assert ask(name, given, cypher, reviewed=True) == ask(name, given, sparql, reviewed=True), name
