@@ -24,6 +24,10 @@ OWN_EVENT_ATTRIBUTES: tuple[str, ...] = _SCHEMA.own_event_attributes
 #: Entity attributes naming the entity this one is part of (a law article's law).
 PART_OF_KEYS: tuple[str, ...] = ("part_of", "law")
 
+#: Review states of a fact: as the loaders found it, or after a person's decision (see ``review/``).
+#: A rejected fact leaves the graph; it is kept apart (``FactSet.rejected``) so that it can be shown.
+STATUSES: tuple[str, ...] = ("extracted", "accepted", "corrected", "added", "rejected")
+
 
 def attributes_json(attributes: dict[str, Any]) -> str:
     """A fact's attributes as one compact, sorted JSON text: the same text in RDF (``kg:attributes``)
@@ -68,6 +72,8 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     attributes: dict[str, Any] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
+    status: str = "extracted"
+    reviews: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         check("entity type", self.type)
@@ -97,6 +103,8 @@ class Event:
     attributes: dict[str, Any] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    status: str = "extracted"
+    reviews: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         check("event type", self.type)
@@ -120,6 +128,20 @@ class Membership:
     end: FuzzyDate | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
+    status: str = "extracted"
+    reviews: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Review:
+    """A person's decision about the graph, as applied to it (``reviews`` of a fact name these ids)."""
+
+    id: str
+    action: str
+    target: str
+    by: str
+    at: str
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
