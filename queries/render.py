@@ -154,8 +154,11 @@ class Footnotes:
             kind = e.get("type") if isinstance(e.get("type"), str) else None
             whom = next((e[k] for k in ("target", "law", "party") if isinstance(e.get(k), str)), None)
             what = f"{kind or 'event'}{f' of {whom}' if whom else ''} ({event})"
-            claimed = ", ".join(f"{c['value']}" + (f" ({c['document']})" if c.get("document") else "")
-                                for c in e["date_claims"])
+            docs: dict[str, set[str]] = {}
+            for c in e["date_claims"]:
+                docs.setdefault(str(c["value"]), set()).update([str(c["document"])] if c.get("document") else [])
+            claimed = ", ".join(v + (f" ({next(iter(d))})" if len(d) == 1 else f" ({len(d)} documents)" if d else "")
+                                for v, d in docs.items())
             out.append(f"{CONFLICT_MARK}{n} date-conflict: {what}: the reports say {claimed}")
         return out
 
@@ -181,6 +184,14 @@ def _refs(numbers: list[int]) -> str:
     return ", ".join(parts)
 
 
+def _short_article(article: str, law: str) -> str:
+    """``Article 7`` for ``Article 7 of the Law on X`` beside the law ``Law on X`` (a table cell)."""
+    for tail in (f" of the {law}", f" of {law}"):
+        if article.casefold().endswith(tail.casefold()) and len(article) > len(tail):
+            return article[: -len(tail)]
+    return article
+
+
 def table_cells(row: dict[str, Any], notes: Footnotes, prefix: str = "") -> dict[str, str]:
     """One flat ``column -> text`` dict of a row as a table shows it; cites the evidence in ``notes``
     (the cited footnote numbers are under the key ``evidence``)."""
@@ -202,6 +213,8 @@ def table_cells(row: dict[str, Any], notes: Footnotes, prefix: str = "") -> dict
             out.update(inner)
         elif isinstance(value, bool):
             out[name] = "yes" if value else "no"
+        elif key == "articles" and isinstance(row.get("law"), str) and isinstance(value, list):
+            out[name] = "; ".join(_short_article(str(a.get("name")), row["law"]) for a in value)
         else:
             out[name] = _text(name, value)
     claims = row.get("date_claims")

@@ -72,6 +72,8 @@ def test_csv_and_table(ws: Workspace) -> None:
     (["ask", "media-closures", "-p", "from=last spring"], "bad date"),
     (["ask", "media-closures", "-p", "from"], "key=value"),
     (["ask", "timeline", "-p", "actor=Nobody At All"], "no entity named"),
+    (["ask", "timeline", "-p", "actor=Lantern"], "did you mean 'Lantern Party' (party/lantern-party), "),
+    (["ask", "party-fates", "-p", "party=River"], "did you mean 'The River Party' (party/the-river-party)?"),
     (["ask", "party-fates", "--backend", "nope"], "unknown backend"),
     (["ask", "party-fates", "--format", "xml"], "xml"),
 ])
