@@ -27,6 +27,10 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise UsageError(f"--param expects key=value, got {pair!r}")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # bytes the terminal could not decode reach us as lone surrogates
+            raise UsageError(f"--param {key.strip()}: the value is not valid UTF-8 text") from None
         out[key.strip()] = value
     return out
 
@@ -87,9 +91,11 @@ def _format(fmt: str | None, output: str) -> str:
 @click.option("--backend", default="sparql", show_default=True,
               help=f"Where to ask: {', '.join(available())}.")
 @click.option("--list", "list_", is_flag=True, help="List the questions and their parameters (--format json too).")
+@click.option("--reviewed-only", is_flag=True,
+              help="Only rows made of facts a reviewer accepted, corrected or added (see `kg review`).")
 @workspace_option
 def command(name: str | None, params: tuple[str, ...], fmt: str | None, output: str, wide: bool,
-            excel: bool | None, backend: str, list_: bool, workspace: Path | None) -> None:
+            excel: bool | None, backend: str, list_: bool, reviewed_only: bool, workspace: Path | None) -> None:
     """Answer the named question NAME (see --list), with the evidence of every fact."""
     fmt = _format(fmt, output)
     if list_:
@@ -103,7 +109,7 @@ def command(name: str | None, params: tuple[str, ...], fmt: str | None, output: 
     ws, _ = load_or_build(workspace)
     db = open_backend(backend, ws)
     try:
-        answer = ask(name, given, db)
+        answer = ask(name, given, db, reviewed=reviewed_only)
     finally:
         db.close()
     if fmt == "csv":

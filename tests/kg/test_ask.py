@@ -138,7 +138,7 @@ def test_table_csv_and_json_show_a_date_conflict(contested: Workspace) -> None:
 
 def test_article_in_the_table(contested: Workspace) -> None:
     table = _run("ask", "amendments-before-disqualifications", "-p", "law=LoL", "--workspace",
-                 str(contested.path), COLUMNS="100")
+                 str(contested.path), COLUMNS="200")
     assert "articles" in table.stdout and "Article 6" in table.stdout
 
 
