@@ -213,6 +213,10 @@ def table_cells(row: dict[str, Any], notes: Footnotes, prefix: str = "") -> dict
             out.update(inner)
         elif isinstance(value, bool):
             out[name] = "yes" if value else "no"
+        elif isinstance(value, list) and any(isinstance(v, dict) and isinstance(v.get("evidence"), list)
+                                             for v in value):  # e.g. party affiliations, with their own evidence
+            cited += [n for v in value if isinstance(v, dict) for n in notes.cite(v.get("evidence") or [])]
+            out[name] = _text(name, value)
         elif key == "articles" and isinstance(row.get("law"), str) and isinstance(value, list):
             out[name] = "; ".join(_short_article(str(a.get("name")), row["law"]) for a in value)
         else:
