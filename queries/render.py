@@ -269,7 +269,8 @@ def print_table(answer: dict[str, Any], console: Console, title: str | None = No
     rows = [table_cells(r, notes) for r in answer["rows"]]
     refs = [_refs([int(n) for n in r.pop("evidence").split()]) for r in rows]
     params = ", ".join(f"{k}={v}" for k, v in answer.get("params", {}).items())
-    caption = f"{len(rows)} row(s)" + (f"; {params}" if params else "")
+    caption = f"{len(rows)} row(s)" + (f"; {params}" if params else "") + (
+        "; reviewed facts only" if answer.get("reviewed_only") else "")
     labels = dict(c.split("=", 1) for c in columns if "=" in c)
     declared = [c.split("=", 1)[0] for c in columns]
     if wide or not declared:
