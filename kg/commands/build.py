@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from graph.factset import FactSet
 from kg.cliutil import check_corpus, progress_bar, workspace_option
 from kg.errors import KGError
 from kg.workspace import DEFAULT_CORPUS, Workspace
@@ -30,6 +31,13 @@ def command(corpus: Path, strict: bool, decisions: Path | None, progress: bool |
     check_corpus(corpus, ws, building=True)
     with progress_bar(progress) as bar:
         facts = ws.build(corpus, bar, decisions)
+    report(ws, facts)
+    if strict and facts.skipped:
+        raise StrictFailure(f"--strict: {len(facts.skipped)} document(s) skipped")
+
+
+def report(ws: Workspace, facts: FactSet) -> None:
+    """The end-of-build lines: skipped files and stale decisions as warnings, then the counts."""
     for s in facts.skipped:
         click.echo(f"kg: warning: skipped {s.file}: {s.reason}", err=True)
     review = ws.summary().get("review") or {}
@@ -50,5 +58,3 @@ def command(corpus: Path, strict: bool, decisions: Path | None, progress: bool |
     click.echo(f"  events:   {evs}")
     if facts.reviews:
         click.echo(f"  review:   {len(facts.reviews)} decision(s) applied, {len(facts.rejected)} fact(s) rejected")
-    if strict and facts.skipped:
-        raise StrictFailure(f"--strict: {len(facts.skipped)} document(s) skipped")
