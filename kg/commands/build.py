@@ -9,7 +9,7 @@ import click
 
 from graph.errors import KGError
 from graph.factset import FactSet
-from kg.cliutil import progress_bar, workspace_option
+from kg.cliutil import check_corpus, progress_bar, workspace_option
 from kg.workspace import DEFAULT_CORPUS, Workspace
 
 
@@ -29,6 +29,7 @@ def command(corpus: Path, strict: bool, decisions: Path | None, progress: bool |
             workspace: Path | None) -> None:
     """Build the graph from a corpus folder into the workspace."""
     ws = Workspace(workspace)
+    check_corpus(corpus, ws, building=True)
     with progress_bar(progress) as bar:
         facts = ws.build(corpus, bar, decisions)
     report(ws, facts)
@@ -48,7 +49,10 @@ def report(ws: Workspace, facts: FactSet) -> None:
     summary = facts.summary()
     ents = ", ".join(f"{k} {v}" for k, v in summary["entities"].items()) or "none"
     evs = ", ".join(f"{k} {v}" for k, v in summary["events"].items()) or "none"
-    click.echo(f"built {ws.path}: {summary['documents']} documents, {len(facts.entities)} entities, "
+    # the progress bar counts files; one file may hold several documents (a compilation of statements)
+    files = len({d.file for d in facts.documents.values()}) + len(facts.skipped)
+    click.echo(f"built {ws.path}: {summary['documents']} documents from {files} file(s), "
+               f"{len(facts.entities)} entities, "
                f"{len(facts.events)} events, {summary['memberships']} memberships, "
                f"{len(facts.skipped)} skipped")
     click.echo(f"  entities: {ents}")
