@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -59,8 +60,9 @@ def test_ci_runs_the_readmes_two_commands() -> None:
 def test_the_readmes_kg_commands_run(tmp_path: Path) -> None:
     lines = _kg_lines()
     assert lines[0] == ".venv/bin/kg build" and any(ln.startswith(".venv/bin/kg ask") for ln in lines)
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "corpus").symlink_to(ROOT / "data" / "corpus")
+    before = sorted(p.name for p in (ROOT / "data" / "corpus").iterdir())
+    # a copy: the review commands write their decisions into the corpus folder
+    shutil.copytree(ROOT / "data" / "corpus", tmp_path / "data" / "corpus")
     for line in lines:
         command, _, redirect = _with_real_ids(line, tmp_path / ".kg").partition(" > ")
         argv = [str(KG), *shlex.split(command)[1:]]
@@ -71,3 +73,4 @@ def test_the_readmes_kg_commands_run(tmp_path: Path) -> None:
             (tmp_path / redirect.strip()).write_text(proc.stdout, encoding="utf-8")
     assert (tmp_path / ".kg" / "facts.json").is_file() and (tmp_path / "graph.ttl").is_file()
     assert (tmp_path / "answer.json").stat().st_size > 0
+    assert sorted(p.name for p in (ROOT / "data" / "corpus").iterdir()) == before  # the clone's corpus untouched
