@@ -1,87 +1,127 @@
-"""Benchmark of ``kg build``: the bundled corpus and the corpus replicated to N documents.
+"""Benchmark of ``kg build`` and ``kg export`` at scale: the corpus replicated to N documents.
 
-Not a test. For each size it runs, in a fresh Python process each (so peak memory is that run's own):
+Not a test. Each measurement is one ``kg`` process (whole-process wall time and peak RSS, read with
+``os.wait4``), so the figures include the interpreter's start-up and imports. Replicas are copies of
+the corpus's text files under new names (``copy0001-<file>``), each made distinct (a last line naming
+the copy, so every copy has its own hash) and listed in a manifest with the original's metadata and
+a title of its own.
 
-- the build (read, clean, extract, resolve, write the workspace), and
-- the reference: the same files merely read and tokenised (``\\w+``),
+With ``--before DIR`` every measurement is also made with the code in DIR (e.g. ``main`` unpacked
+with ``git archive main | tar -x -C DIR``) in the same run, on the same replicas, so the two columns
+share the machine's load. Prints Markdown tables.
 
-and prints documents/s, MB/s, peak RSS and the build/reference ratio, as a Markdown table.
-Replicas are renamed copies (``copy0001-<file>``) without a manifest entry.
-
-    .venv/bin/python benchmarks/bench_build.py            # sizes 5 (corpus), 100, 300, 1000
-    .venv/bin/python benchmarks/bench_build.py --sizes 5 50
+    .venv/bin/python benchmarks/bench_build.py --sizes 100 1000 --exports-at 1000 --before /tmp/main
+    .venv/bin/python benchmarks/bench_build.py --sizes 100
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import filecmp
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "corpus"
+EXPORTS = ("turtle", "ntriples", "nquads", "trig")
 
-_CHILD = r"""
-import json, re, resource, sys, time
-from pathlib import Path
-mode, corpus, ws = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
-files = sorted(p for p in corpus.iterdir() if p.is_file() and p.name != "manifest.yaml")
-size = sum(p.stat().st_size for p in files)
-t0 = time.perf_counter()
-if mode == "build":
-    sys.path.insert(0, sys.argv[4])
-    from kg.workspace import Workspace
-    facts = Workspace(ws).build(corpus)
-    extra = {"entities": len(facts.entities), "events": len(facts.events)}
-else:
-    tokens = 0
-    for p in files:
-        tokens += len(re.findall(r"\w+", p.read_text(encoding="utf-8", errors="replace")))
-    extra = {"tokens": tokens}
-dt = time.perf_counter() - t0
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"docs": len(files), "bytes": size, "seconds": dt, "peak_rss_mb": rss, **extra}))
-"""
+#: Runs the ``kg`` command line of the checkout named by the first argument.
+_KG = "import sys; sys.path.insert(0, sys.argv.pop(1)); from kg.cli import main; main()"
+
+
+def run_kg(code: Path, args: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one ``kg`` process running the code of ``code``."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", _KG, str(code), *args], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t0
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"kg {' '.join(args)} failed ({code}):\n{err}")
+    return seconds, usage.ru_maxrss / 1024
 
 
 def make_corpus(n: int, into: Path) -> Path:
-    """The bundled corpus (n <= its size) or renamed copies of its documents up to n documents."""
+    """``n`` distinct renamed copies of the corpus's text files, with a manifest."""
+    meta = {d["file"]: d for d in yaml.safe_load((CORPUS / "manifest.yaml").read_text())["documents"]}
     originals = sorted(p for p in CORPUS.iterdir() if p.suffix == ".txt")
-    if n <= len(originals):
-        return CORPUS
     into.mkdir(parents=True, exist_ok=True)
+    entries = []
     for i in range(n):
         src = originals[i % len(originals)]
-        shutil.copyfile(src, into / f"copy{i:04d}-{src.name}")
+        name = f"copy{i:05d}-{src.name}"
+        text = src.read_text(encoding="utf-8").rstrip("\n") + f"\n\n(benchmark copy {i:05d})\n"
+        (into / name).write_text(text, encoding="utf-8")
+        item = {k: v for k, v in meta.get(src.name, {}).items() if k != "seed_file"}
+        item["file"] = name
+        item["title"] = f"{item.get('title', src.stem)} (copy {i:05d})"
+        entries.append(item)
+    (into / "manifest.yaml").write_text(yaml.safe_dump({"documents": entries}, allow_unicode=True), encoding="utf-8")
     return into
 
 
-def run(mode: str, corpus: Path, ws: Path) -> dict:
-    out = subprocess.run([sys.executable, "-c", _CHILD, mode, str(corpus), str(ws), str(ROOT)],
-                         check=True, capture_output=True, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def uptime() -> str:
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "?"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", type=int, nargs="+", default=[5, 100, 300, 1000])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    ap.add_argument("--exports-at", type=int, default=None, help="Time the RDF exports at this size.")
+    ap.add_argument("--code", type=Path, default=ROOT, help="The checkout to measure (default: this one).")
+    ap.add_argument("--before", type=Path, default=None, help="Another checkout to measure alongside.")
+    ap.add_argument("--keep", type=Path, default=None, help="Keep corpora and workspaces in this folder.")
     args = ap.parse_args()
-    print("| documents | MB | build s | docs/s | MB/s | peak RSS MB | read+tokenise s | ratio | s/doc |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    with tempfile.TemporaryDirectory() as tmp:
+    codes = {"before": args.before, "after": args.code} if args.before else {"this": args.code}
+    tmp = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    builds, exports = [], []
+    try:
         for n in args.sizes:
-            corpus = make_corpus(n, Path(tmp) / f"c{n}")
-            build = run("build", corpus, Path(tmp) / f"ws{n}")
-            ref = run("read", corpus, Path(tmp) / f"ws{n}")
-            mb = build["bytes"] / 1e6
-            print(f"| {build['docs']} | {mb:.1f} | {build['seconds']:.2f} | {build['docs'] / build['seconds']:.1f} "
-                  f"| {mb / build['seconds']:.2f} | {build['peak_rss_mb']:.0f} | {ref['seconds']:.3f} "
-                  f"| {build['seconds'] / max(ref['seconds'], 1e-9):.0f}x | {build['seconds'] / build['docs']:.3f} |",
-                  flush=True)
+            corpus = make_corpus(n, tmp / f"c{n}")
+            for label, code in codes.items():
+                ws = tmp / f"ws{n}-{label}"
+                load = uptime()
+                sec, mb = run_kg(code, ["build", "--corpus", str(corpus), "--workspace", str(ws), "--no-progress"])
+                builds.append((n, label, sec, mb, load))
+                print(f"build {n} {label}: {sec:.1f} s, {mb:.0f} MB (load {load})", file=sys.stderr, flush=True)
+            if n == args.exports_at:
+                for fmt in EXPORTS:
+                    outs = []
+                    for label, code in codes.items():
+                        out = tmp / f"export{n}-{label}.{fmt}"
+                        load = uptime()
+                        sec, mb = run_kg(code, ["export", "--workspace", str(tmp / f"ws{n}-{label}"),
+                                                "--format", fmt, "-o", str(out)])
+                        exports.append((n, fmt, label, sec, mb, load, out.stat().st_size))
+                        outs.append(out)
+                        print(f"export {n} {fmt} {label}: {sec:.1f} s, {mb:.0f} MB", file=sys.stderr, flush=True)
+                    if len(outs) == 2:
+                        same = filecmp.cmp(outs[0], outs[1], shallow=False)
+                        print(f"export {n} {fmt}: {'byte-identical' if same else 'DIFFERENT'}", file=sys.stderr)
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print("| documents | code | build s | s per document | peak RSS MB | load |")
+    print("|---:|---|---:|---:|---:|---:|")
+    for n, label, sec, mb, load in builds:
+        print(f"| {n:,} | {label} | {sec:.1f} | {sec / n:.3f} | {mb:.0f} | {load} |")
+    if exports:
+        print()
+        print("| documents | format | code | export s | peak RSS MB | MB written | load |")
+        print("|---:|---|---|---:|---:|---:|---:|")
+        for n, fmt, label, sec, mb, load, size in exports:
+            print(f"| {n:,} | {fmt} | {label} | {sec:.1f} | {mb:.0f} | {size / 1e6:.1f} | {load} |")
 
 
 if __name__ == "__main__":
