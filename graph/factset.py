@@ -2,6 +2,10 @@
 
 Adding an item whose id is already there merges it (aliases and evidence are united), so one actor
 is one entity and one event reported twice is one event with two evidence entries.
+
+Merging is linear in the evidence added: each merged fact keeps a set of its passages while the
+loaders add to it, new passages are appended, and ``settle()`` sorts the evidence of every merged fact
+once at the end (the build calls it); until then a merged fact's evidence is in the order it came.
 """
 
 from __future__ import annotations
@@ -13,15 +17,6 @@ from typing import TypedDict
 from graph.model import Document, Entity, Event, Evidence, Membership, Review, Skipped
 
 Fact = Entity | Event | Membership
-
-
-def _merge_evidence(into: list[Evidence], more: list[Evidence]) -> None:
-    seen = set(into)
-    for ev in more:
-        if ev not in seen:
-            into.append(ev)
-            seen.add(ev)
-    into.sort()
 
 
 class Summary(TypedDict):
@@ -45,6 +40,28 @@ class FactSet:
     rejected: dict[str, Fact] = field(default_factory=dict)
     #: The review decisions applied to this fact set, by id.
     reviews: dict[str, Review] = field(default_factory=dict)
+    #: Evidence lists merged into since the last ``settle()``, by ``id()``: the list and its passages.
+    _merging: dict[int, tuple[list[Evidence], set[Evidence]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+
+    def _merge_evidence(self, into: list[Evidence], more: list[Evidence]) -> None:
+        """Append the passages of ``more`` that ``into`` lacks (a set per list: no rescan, no sort)."""
+        merging = self._merging.get(id(into))
+        if merging is None:
+            merging = self._merging[id(into)] = (into, set(into))
+        seen = merging[1]
+        for ev in more:
+            if ev not in seen:
+                into.append(ev)
+                seen.add(ev)
+
+    def settle(self) -> FactSet:
+        """Sort the evidence of every fact merged since the last call, once (each list holds its passages
+        in document and offset order, as facts JSON and the RDF write them). Returns ``self``."""
+        for into, _ in self._merging.values():
+            into.sort()
+        self._merging.clear()
+        return self
 
     def add_document(self, doc: Document) -> Document:
         self.documents[doc.id] = doc
@@ -59,7 +76,7 @@ class FactSet:
         have.aliases.discard(have.name)
         for k, v in entity.attributes.items():
             have.attributes.setdefault(k, v)
-        _merge_evidence(have.evidence, entity.evidence)
+        self._merge_evidence(have.evidence, entity.evidence)
         return have
 
     def add_event(self, event: Event) -> Event:
@@ -75,7 +92,7 @@ class FactSet:
         for f in event.flags:
             if f not in have.flags:
                 have.flags.append(f)
-        _merge_evidence(have.evidence, event.evidence)
+        self._merge_evidence(have.evidence, event.evidence)
         return have
 
     def add_membership(self, membership: Membership) -> Membership:
@@ -87,7 +104,7 @@ class FactSet:
         have.end = have.end or membership.end
         for k, v in membership.attributes.items():
             have.attributes.setdefault(k, v)
-        _merge_evidence(have.evidence, membership.evidence)
+        self._merge_evidence(have.evidence, membership.evidence)
         return have
 
     def fact(self, fact_id: str) -> Fact | None:

@@ -149,6 +149,7 @@ class Workspace:
                 raise AbortRun(f"no usable document in {corpus} ({len(facts.skipped)} skipped): "
                                f"the workspace {self.path} was left as it was")
             report = apply_decisions(facts, review, lambda doc: _text_of_document(corpus, doc))
+            facts.settle()  # a decision may have merged evidence
             (tmp / FACTS).write_text(facts_json.dumps(facts), encoding="utf-8")
             write_store(facts, tmp / STORE)
             summary = facts.summary() | {"corpus": str(corpus), "review": _review_summary(decisions, report)}

@@ -111,4 +111,4 @@ def build_facts(corpus: Path, progress: ProgressFn | None = None) -> FactSet:
     """Read and extract a whole corpus folder, one file at a time, then resolve across documents."""
     facts = FactSet()
     extract_all(iter_corpus(corpus, facts, progress), facts)
-    return facts
+    return facts.settle()

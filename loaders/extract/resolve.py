@@ -190,7 +190,8 @@ def resolve_all(claims: list[Claim], contexts: dict[str, DocContext], facts: Fac
     for eid, group in sorted(by_election.items()):
         have = facts.events.get(eid)
         if have is not None and have.date is not None:
-            group = [_Claimed(Claim("Election", [], have.evidence[0], have.evidence[0].document, 0),
+            first = min(have.evidence)  # merged evidence is sorted only at the end (FactSet.settle)
+            group = [_Claimed(Claim("Election", [], first, first.document, 0),
                               [have.date])] + group
         ev = build_event(group, eid)
         ev.attributes.setdefault("kind", group[-1].claim.kind)
