@@ -12,14 +12,30 @@ import pkgutil
 import sys
 
 import click
+from click.utils import make_default_short_help
 
 import kg.commands
 from graph.errors import KGError
 
+#: The first paragraph of each command's help, shown by ``kg --help`` without importing the command
+#: (``tests/kg/test_cli.py`` checks each against the command's own help).
+SUMMARIES: dict[str, str] = {
+    "add": "Copy documents (files or folders) into the corpus folder, then build the graph.",
+    "ask": "Answer the named question NAME (see --list), with the evidence of every fact.",
+    "build": "Build the graph from a corpus folder into the workspace.",
+    "export": "Export the workspace graph (built first when there is none).",
+    "neo4j": "Push the graph to Neo4j and check what is there.",
+    "review": "Review the graph: accept or reject facts, export and import a review sheet.",
+    "serve": "Serve the graph as a read-only SPARQL endpoint (GET/POST /sparql; updates and SERVICE refused).",
+    "validate": "Validate the workspace graph with pySHACL (ontology.ttl as ontology graph).",
+    "viz": "Write the graph as an interactive page (search, filters, focus, evidence panel).",
+}
+
 
 class LazyCommands(click.Group):
     """Finds subcommands in ``kg/commands/`` and imports a module only when its command runs, so
-    ``kg build`` does not pay for the imports of ``kg serve`` or ``kg neo4j``."""
+    ``kg build`` does not pay for the imports of ``kg serve`` or ``kg neo4j``, and ``kg --help``
+    (from ``SUMMARIES``) imports none of them."""
 
     def _modules(self) -> dict[str, str]:
         found = (m.name for m in pkgutil.iter_modules(kg.commands.__path__) if not m.name.startswith("_"))
@@ -36,6 +52,25 @@ class LazyCommands(click.Group):
             return None
         command = getattr(importlib.import_module(f"kg.commands.{module_name}"), "command", None)
         return command if isinstance(command, click.Command) else None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The commands and their summaries, as click writes them, importing only commands without one."""
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(n) for n in names)
+        rows = []
+        for name in names:
+            summary = SUMMARIES.get(name)
+            if summary is None:
+                cmd = self.get_command(ctx, name)
+                if cmd is None or cmd.hidden:
+                    continue
+                rows.append((name, cmd.get_short_help_str(limit)))
+            else:
+                rows.append((name, make_default_short_help(summary, limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
 @click.group(cls=LazyCommands, context_settings={"help_option_names": ["-h", "--help"]},

@@ -6,15 +6,16 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from graph.errors import AbortRun
-from graph.factset import FactSet
 from kg.workspace import DEFAULT_CORPUS, Workspace
+
+if TYPE_CHECKING:  # the fact model is imported by the commands that read facts, when they run
+    from graph.factset import FactSet
 
 err_console = Console(stderr=True)
 
@@ -34,6 +35,8 @@ def progress_bar(enabled: bool | None = None) -> Iterator[Callable[[str, int, in
     if not enabled:
         yield lambda stage, done, total: None
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     columns = (TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=False) as bar:
         tasks: dict[str, Any] = {}
@@ -63,11 +66,24 @@ def load_or_build(workspace: Path | None, corpus: Path = DEFAULT_CORPUS) -> tupl
     """The workspace's facts; builds it first (with a progress bar) when there is none."""
     ws = Workspace(workspace)
     if not ws.exists():
-        check_corpus(corpus, ws, building=False)
-        err_console.print(f"[dim]no workspace at {ws.path}: building it from {corpus}[/dim]")
-        with progress_bar() as progress:
-            return ws, ws.build(corpus, progress)
+        return ws, _build(ws, corpus)
     return ws, ws.load()
+
+
+def built_workspace(workspace: Path | None, corpus: Path = DEFAULT_CORPUS) -> Workspace:
+    """The workspace, built first when there is none; its facts are not read (for the commands that
+    read only the RDF store: ``kg ask``, ``kg validate``, the RDF exports)."""
+    ws = Workspace(workspace)
+    if not ws.exists():
+        _build(ws, corpus)
+    return ws
+
+
+def _build(ws: Workspace, corpus: Path) -> FactSet:
+    check_corpus(corpus, ws, building=False)
+    err_console.print(f"[dim]no workspace at {ws.path}: building it from {corpus}[/dim]")
+    with progress_bar() as progress:
+        return ws.build(corpus, progress)
 
 
 @contextmanager

@@ -23,17 +23,15 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from graph import facts_json
 from graph.errors import AbortRun, SkipItem
-from graph.factset import FactSet
-from graph.model import Document
-from graph.rdf_store import write_store
-from loaders.pipeline import ProgressFn, build_facts
-from loaders.readers import text_as_read
-from review.apply import ReviewReport, apply_decisions
-from review.decisions import FILE_NAME as DECISIONS_FILE
-from review.decisions import load as load_decisions
+
+if TYPE_CHECKING:  # imported when a build or a load runs, so that `kg --help` or `kg ask` need none of them
+    from graph.factset import FactSet
+    from graph.model import Document
+    from loaders.pipeline import ProgressFn
+    from review.apply import ReviewReport
 
 DEFAULT_WORKSPACE = ".kg"
 DEFAULT_CORPUS = Path("data/corpus")
@@ -89,6 +87,8 @@ def _folder_lock(folder: Path) -> Iterator[None]:
 
 
 def _text_of_document(corpus: Path, doc: Document) -> str | None:
+    from loaders.readers import text_as_read
+
     try:
         return text_as_read(corpus / doc.file)
     except SkipItem:
@@ -137,6 +137,13 @@ class Workspace:
         """Build from ``corpus`` into a fresh folder and swap it in. The review decisions (``decisions``,
         default ``<corpus>/decisions.yaml``) are applied after the extraction; the stale ones are listed
         in the build summary (``review.stale``)."""
+        from graph import facts_json
+        from graph.rdf_store import write_store
+        from loaders.pipeline import build_facts
+        from review.apply import apply_decisions
+        from review.decisions import FILE_NAME as DECISIONS_FILE
+        from review.decisions import load as load_decisions
+
         self.check_replaceable(corpus)
         corpus = Path(corpus)
         decisions = decisions or corpus / DECISIONS_FILE
@@ -203,6 +210,8 @@ class Workspace:
             return {}
 
     def load(self) -> FactSet:
+        from graph import facts_json
+
         if not self.exists():
             raise AbortRun(f"no workspace at {self.path}: run `kg build` first")
         try:

@@ -14,7 +14,7 @@ from typing import Any
 from graph.errors import UsageError
 from graph.model import FuzzyDate
 from queries.backends import Backend, Row
-from queries.catalogue import Param, Question, get
+from queries.catalogue import Param, Question, describe, get  # noqa: F401 - describe: its old home
 from queries.names import NameIndex
 from queries.questions import get_processor
 from queries.questions.common import Context
@@ -94,10 +94,3 @@ def ask(name: str, given: Mapping[str, str], backend: Backend, reviewed: bool = 
     return out | {"reviewed_only": True} if reviewed else out
 
 
-def describe(p: Param) -> str:
-    """One line for ``kg ask --list``: ``law (entity:Law, optional) - ...``."""
-    kind = p.type + (":" + "|".join(p.options) if p.options else "")
-    flags = "optional" if p.optional else "required"
-    if p.default:
-        flags += f", default {p.default}"
-    return f"{p.name} ({kind}, {flags})" + (f" - {p.doc}" if p.doc else "")

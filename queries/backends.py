@@ -37,12 +37,14 @@ import pkgutil
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import queries
 from graph.errors import UsageError
-from graph.factset import FactSet
 from queries.catalogue import Question
+
+if TYPE_CHECKING:  # `kg ask --list` and `--help` list the backends without the fact model
+    from graph.factset import FactSet
 
 Row = dict[str, Any]
 

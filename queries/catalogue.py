@@ -189,3 +189,12 @@ def get(name: str) -> Question:
 def public() -> Iterator[Question]:
     """The questions shown by ``kg ask --list`` (helper queries are hidden)."""
     return (q for q in catalogue().values() if not q.hidden)
+
+
+def describe(p: Param) -> str:
+    """One line for ``kg ask --list``: ``law (entity:Law, optional) - ...``."""
+    kind = p.type + (":" + "|".join(p.options) if p.options else "")
+    flags = "optional" if p.optional else "required"
+    if p.default:
+        flags += f", default {p.default}"
+    return f"{p.name} ({kind}, {flags})" + (f" - {p.doc}" if p.doc else "")

@@ -11,11 +11,9 @@ import click
 from rich.console import Console
 
 from graph.errors import UsageError
-from kg.cliutil import err_console, load_or_build, open_output, workspace_option
-from queries import render
-from queries.answer import ask, describe
-from queries.backends import available, open_backend
-from queries.catalogue import Question, get, public
+from kg.cliutil import built_workspace, err_console, open_output, workspace_option
+from queries.backends import available
+from queries.catalogue import Question, describe, get, public
 
 #: Width of a table written where no terminal and no ``COLUMNS`` tells one (a file, a pipe).
 PIPE_WIDTH = 120
@@ -106,7 +104,11 @@ def command(name: str | None, params: tuple[str, ...], fmt: str | None, output: 
     question = get(name)
     given = _params(params)
     question.parse_params(given)  # a bad parameter fails before any build
-    ws, _ = load_or_build(workspace)
+    from queries import render
+    from queries.answer import ask
+    from queries.backends import open_backend
+
+    ws = built_workspace(workspace)  # the store answers: facts.json is not read
     db = open_backend(backend, ws)
     try:
         answer = ask(name, given, db, reviewed=reviewed_only)

@@ -9,7 +9,7 @@ import click
 from graph.errors import KGError
 from graph.rdf_store import open_store, store_graph
 from graph.shacl import validate
-from kg.cliutil import load_or_build, workspace_option
+from kg.cliutil import built_workspace, workspace_option
 
 
 class NotConforming(KGError):
@@ -25,7 +25,7 @@ def command(limit: int, workspace: Path | None) -> None:
     Prints one line per violation (severity: focus node | path | message) and exits 5 when the graph
     does not conform.
     """
-    ws, _ = load_or_build(workspace)
+    ws = built_workspace(workspace)
     graph = store_graph(open_store(ws.store_path))
     conforms, violations = validate(graph)
     if conforms:

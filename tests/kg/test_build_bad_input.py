@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import kg.workspace
+import graph.rdf_store
 from kg.workspace import Workspace
 from tests.conftest import CORPUS, ROOT
 from tests.loaders.samples import HTML, make_pdf
@@ -87,7 +87,7 @@ def test_a_build_failing_half_way_leaves_the_previous_workspace(messy_corpus: Pa
     def broken_store(*_: object, **__: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(kg.workspace, "write_store", broken_store)
+    monkeypatch.setattr(graph.rdf_store, "write_store", broken_store)  # imported by the build when it runs
     with pytest.raises(RuntimeError, match="disk full"):
         ws.build(messy_corpus)
     after = {p.relative_to(ws.path): p.read_bytes() for p in ws.path.rglob("*") if p.is_file()}

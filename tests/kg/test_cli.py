@@ -130,3 +130,34 @@ def test_build_summary_counts_documents_and_files(tmp_path: Path) -> None:
     files = sum(1 for p in (ROOT / "data" / "corpus").rglob("*") if p.is_file() and p.name != "manifest.yaml"
                 and not p.name.startswith("."))
     assert f"{summary['documents']} documents from {files} file(s)" in proc.stdout
+
+
+def test_help_summaries_are_the_commands_own_help() -> None:
+    """`kg --help` shows ``SUMMARIES`` without importing the commands: each is its command's first paragraph."""
+    import importlib
+    import pkgutil
+
+    import click
+
+    import kg.commands
+    from kg.cli import SUMMARIES
+
+    names = {m.name.replace("_", "-"): m.name for m in pkgutil.iter_modules(kg.commands.__path__)
+             if not m.name.startswith("_")}
+    assert set(SUMMARIES) == set(names)
+    for name, module in names.items():
+        command = importlib.import_module(f"kg.commands.{module}").command
+        assert isinstance(command, click.Command)
+        first = " ".join((command.help or "").split("\n\n")[0].split())
+        assert SUMMARIES[name] == first, name
+
+
+def test_help_and_question_list_import_no_command_but_their_own() -> None:
+    """`kg --help` imports no command module; `kg ask --list` neither the fact model, rdflib nor the store."""
+    probe = ("import sys; from kg.cli import main\n"
+             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+             "print(' '.join(sorted(m for m in sys.modules if m.startswith(('kg.commands.', 'rdflib', "
+             "'pyoxigraph', 'graph.model', 'loaders', 'neo4j', 'pyshacl', 'networkx')))), file=sys.stderr)")
+    for args, allowed in ((["--help"], set()), (["ask", "--list"], {"kg.commands.ask"})):
+        proc = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=ROOT)
+        assert set(proc.stderr.split()) == allowed, args
