@@ -3,25 +3,34 @@
 All formats hold the same triples (``graph.rdf.quads``: the facts and the VoID description); N-Quads
 and TriG also keep the graphs (the default graph plus one named graph per source document holding its
 evidence passages). Output is byte-identical for the same input: N-Triples/N-Quads are sorted lines,
-Turtle/TriG come from rdflib over a graph without blank nodes, JSON-LD is compacted with the published
-context (``graph/resources/context.jsonld``, embedded so the file parses offline) and its arrays sorted.
+Turtle/TriG are pyoxigraph's over the same triples in that order (the default graph first, then the
+named graphs in IRI order), JSON-LD is compacted by rdflib with the published context
+(``graph/resources/context.jsonld``, embedded so the file parses offline) and its arrays sorted.
+
+Turtle, N-Triples, N-Quads and TriG are written from an RDF store (the workspace's, or an in-memory one
+for a fact set), streamed: the lines are sorted in bounded runs (``graph.line_sort``) and written as
+they are merged, so an export holds neither the graph nor its text in memory.
 """
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
 
 from graph import resources, vocab
 from graph.errors import UsageError
 from graph.factset import FactSet
-from graph.ox_terms import to_ox_quads
-from graph.rdf import bind_prefixes, quads, to_graph
+from graph.line_sort import sorted_unique
+from graph.rdf import to_graph
+from graph.rdf_store import chunked, memory_store
 
 RDF_FORMATS: tuple[str, ...] = ("turtle", "ntriples", "nquads", "trig", "jsonld")
+#: The formats written from the RDF store (``write_store_rdf``); JSON-LD is compacted by rdflib from the facts.
+STORE_FORMATS: tuple[str, ...] = ("turtle", "ntriples", "nquads", "trig")
 MEDIA_TYPES = {
     "turtle": "text/turtle",
     "ntriples": "application/n-triples",
@@ -38,40 +47,61 @@ def context() -> dict[str, Any]:
     return ctx
 
 
-def _sorted_lines(data: bytes) -> bytes:
-    lines = sorted(set(data.decode("utf-8").splitlines()))
-    return ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
+def prefixes() -> dict[str, str]:
+    """The prefixes of Turtle and TriG: the vocabularies' and ``id:`` for the configured base."""
+    return {**vocab.PREFIXES, "id": vocab.base_iri() + "id/"}
 
 
-def _line_based(facts: FactSet, with_graphs: bool) -> bytes:
-    items = quads(facts) if with_graphs else [(s, p, o, None) for s, p, o, _ in quads(facts)]
-    fmt = ox.RdfFormat.N_QUADS if with_graphs else ox.RdfFormat.N_TRIPLES
-    data = ox.serialize(list(to_ox_quads(items)) if with_graphs else [q.triple for q in to_ox_quads(items)],
-                        format=fmt)
-    return _sorted_lines(data or b"")
+def _lines(store: ox.Store, keyed: bool) -> Iterator[str]:
+    """One N-Triples line per quad of the store; ``keyed``: prefixed by its graph's IRI and a tab
+    (nothing for the default graph), so that sorting groups the graphs, the default graph first."""
+    for chunk in chunked(store):
+        data = ox.serialize([q.triple for q in chunk], format=ox.RdfFormat.N_TRIPLES) or b""
+        lines = data.decode("utf-8").splitlines()
+        if keyed:
+            graphs = ["" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value for q in chunk]
+            lines = [f"{g}\t{line}" for g, line in zip(graphs, lines, strict=True)]
+        yield from lines
 
 
-def _turtle_body(g: Graph) -> str:
-    text = g.serialize(format="turtle")
-    return "\n".join(line for line in text.splitlines() if not line.startswith("@prefix")).strip()
+def _quad_lines(store: ox.Store) -> Iterator[str]:
+    for chunk in chunked(store):
+        yield from (ox.serialize(chunk, format=ox.RdfFormat.N_QUADS) or b"").decode("utf-8").splitlines()
 
 
-def _trig(facts: FactSet) -> bytes:
-    """TriG with the default graph first, then the named graphs in IRI order (rdflib's own TriG writer
-    orders graphs by hash, which changes from one process to the next)."""
-    graphs: dict[URIRef | None, Graph] = {}
-    for s, p, o, g in quads(facts):
-        if g not in graphs:
-            graphs[g] = Graph()
-            bind_prefixes(graphs[g])
-        graphs[g].add((s, p, o))
-    prefixes = {**vocab.PREFIXES, "id": vocab.base_iri() + "id/"}
-    parts = ["\n".join(f"@prefix {prefix}: <{ns}> ." for prefix, ns in sorted(prefixes.items()))]
-    if None in graphs:
-        parts.append(_turtle_body(graphs[None]))
-    for name in sorted(g for g in graphs if g is not None):
-        parts.append(f"<{name}> {{\n{_turtle_body(graphs[name])}\n}}")  # not indented: multi-line literals
-    return ("\n\n".join(parts) + "\n").encode("utf-8")
+def _write_lines(lines: Iterable[str], out: IO[bytes]) -> None:
+    """Sorted lines, each once, then a line end (a lone line end when there are none)."""
+    empty = True
+    for chunk in chunked(line for line in sorted_unique(lines) if line):
+        out.write(("\n".join(chunk) + "\n").encode("utf-8"))
+        empty = False
+    if empty:
+        out.write(b"\n")
+
+
+def _parsed(lines: Iterable[str]) -> Iterator[ox.Quad]:
+    """Keyed N-Triples lines (``graph IRI<TAB>line``) back as quads, parsed a chunk at a time."""
+    for chunk in chunked(lines):
+        graphs = []
+        text = []
+        for line in chunk:
+            g, _, triple = line.partition("\t")
+            graphs.append(ox.NamedNode(g) if g else ox.DefaultGraph())
+            text.append(triple)
+        parsed = ox.parse(("\n".join(text) + "\n").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        for g, q in zip(graphs, parsed, strict=True):
+            yield ox.Quad(q.subject, q.predicate, q.object, g)
+
+
+def _turtle_like(store: ox.Store, with_graphs: bool, out: IO[bytes]) -> None:
+    """Turtle (``with_graphs``: TriG, the default graph first, then the named graphs in IRI order) of
+    the store's triples in sorted order, written by pyoxigraph as they stream."""
+    ordered = sorted_unique(_lines(store, keyed=True))
+    if with_graphs:
+        ox.serialize(_parsed(ordered), out, format=ox.RdfFormat.TRIG, prefixes=prefixes())
+        return
+    triples = sorted_unique("\t" + line.partition("\t")[2] for line in ordered)  # once, whatever its graph
+    ox.serialize((q.triple for q in _parsed(triples)), out, format=ox.RdfFormat.TURTLE, prefixes=prefixes())
 
 
 def _canonical_json(node: Any) -> Any:
@@ -95,20 +125,32 @@ def _jsonld(facts: FactSet) -> bytes:
     return (json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
-def render(facts: FactSet, fmt: str) -> bytes:
-    """The export of ``facts`` in ``fmt`` (one of ``RDF_FORMATS``) as bytes."""
+def write_store_rdf(store: ox.Store, fmt: str, out: IO[bytes]) -> None:
+    """Write the triples of ``store`` (a workspace's or ``memory_store``'s) to ``out`` in ``fmt``,
+    streamed: N-Triples and N-Quads are sorted lines; Turtle and TriG come from pyoxigraph over the
+    same sorted triples. JSON-LD needs the facts (``write_rdf``)."""
     if fmt == "ntriples":
-        return _line_based(facts, with_graphs=False)
-    if fmt == "nquads":
-        return _line_based(facts, with_graphs=True)
-    if fmt == "turtle":
-        return to_graph(facts).serialize(format="turtle", encoding="utf-8")
-    if fmt == "trig":
-        return _trig(facts)
-    if fmt == "jsonld":
-        return _jsonld(facts)
-    raise UsageError(f"unknown RDF format {fmt!r} (known: {', '.join(RDF_FORMATS)})")
+        _write_lines((line.partition("\t")[2] for line in _lines(store, keyed=True)), out)
+    elif fmt == "nquads":
+        _write_lines(_quad_lines(store), out)
+    elif fmt in ("turtle", "trig"):
+        _turtle_like(store, fmt == "trig", out)
+    else:
+        raise UsageError(f"unknown RDF format {fmt!r} for a store (known: {', '.join(STORE_FORMATS)})")
 
 
 def write_rdf(facts: FactSet, fmt: str, out: IO[bytes]) -> None:
-    out.write(render(facts, fmt))
+    """Write ``facts`` to ``out`` in ``fmt`` (one of ``RDF_FORMATS``)."""
+    if fmt == "jsonld":
+        out.write(_jsonld(facts))
+    elif fmt in STORE_FORMATS:
+        write_store_rdf(memory_store(facts), fmt, out)
+    else:
+        raise UsageError(f"unknown RDF format {fmt!r} (known: {', '.join(RDF_FORMATS)})")
+
+
+def render(facts: FactSet, fmt: str) -> bytes:
+    """The export of ``facts`` in ``fmt`` (one of ``RDF_FORMATS``) as bytes."""
+    buf = io.BytesIO()
+    write_rdf(facts, fmt, buf)
+    return buf.getvalue()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -18,10 +19,16 @@ _INTS = {f"{_XSD}{t}" for t in ("integer", "int", "long", "short", "nonNegativeI
 _FLOATS = {f"{_XSD}{t}" for t in ("double", "float")}
 
 
+@lru_cache(maxsize=1 << 16)
+def _named(iri: str) -> ox.NamedNode:
+    """IRIs recur (classes, properties, the nodes of busy actors): each is converted once."""
+    return ox.NamedNode(iri)
+
+
 def to_ox(term: Any) -> Term:
     """An rdflib term (or a plain Python value) as a pyoxigraph term."""
     if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+        return _named(str(term))
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)

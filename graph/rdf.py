@@ -299,7 +299,7 @@ def fact_quads(facts: FactSet) -> Iterator[Quad]:
 
 def quads(facts: FactSet) -> list[Quad]:
     """All quads: the facts and the VoID/DCAT description of the dataset, without duplicates."""
-    from graph.void import void_quads
+    from graph.void import counts_of, void_quads
 
     seen: set[Quad] = set()
     out: list[Quad] = []
@@ -307,7 +307,7 @@ def quads(facts: FactSet) -> list[Quad]:
         if q not in seen:
             seen.add(q)
             out.append(q)
-    for q in list(void_quads(facts, tuple(out))):
+    for q in list(void_quads(facts, counts_of(out))):
         if q not in seen:
             seen.add(q)
             out.append(q)

@@ -9,9 +9,10 @@ so a question never needs ``GRAPH`` unless it is about provenance graphs themsel
 from __future__ import annotations
 
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -21,19 +22,70 @@ from graph.factset import FactSet
 from graph.ox_terms import python_value, to_ox_quads
 from graph.sparql_bind import bind
 
+if TYPE_CHECKING:
+    from graph.void import FactCounts
+
+
+#: Quads handed to the store at once: memory holds one chunk, not the graph.
+CHUNK = 50_000
+
+
+def chunked(items: Iterable[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    """``items`` in lists of at most ``size``."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def fill_store(store: ox.Store, facts: FactSet) -> None:
+    """Add the quads of ``facts`` and the VoID description to ``store``, streamed in chunks: the store
+    removes duplicates and counts what the description counts, so nothing here holds every quad."""
+    from graph.rdf import fact_quads
+    from graph.void import void_quads
+
+    for chunk in chunked(to_ox_quads(fact_quads(facts))):
+        store.bulk_extend(chunk)
+    store.bulk_extend(list(to_ox_quads(void_quads(facts, fact_counts(store)))))
+
+
+def fact_counts(store: ox.Store) -> FactCounts:
+    """What the VoID description counts (``graph.void.FactCounts``), asked of the store itself."""
+    from rdflib import URIRef
+
+    from graph.void import FactCounts
+
+    def rows(sparql: str) -> list[Any]:
+        return list(store.query(sparql))  # type: ignore[arg-type]
+
+    every = "{ { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+    entities = rows(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {every}")[0]["n"]
+    classes = rows("SELECT ?c (COUNT(*) AS ?n) WHERE { { ?s a ?c } UNION { GRAPH ?g { ?s a ?c } } } GROUP BY ?c")
+    graphs = rows("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    return FactCounts(
+        triples=len(store),
+        entities=int(entities.value),
+        classes={URIRef(r["c"].value): int(r["n"].value) for r in classes},
+        per_graph={URIRef(r["g"].value): int(r["n"].value) for r in graphs},
+    )
+
 
 def write_store(facts: FactSet, path: Path) -> None:
     """Write ``facts`` (and the VoID description) into a new store at ``path``."""
-    from graph.rdf import quads
-
     if path.exists():
         shutil.rmtree(path)
     path.mkdir(parents=True)
     store = ox.Store(str(path))
-    store.bulk_extend(to_ox_quads(quads(facts)))
+    fill_store(store, facts)
     store.flush()
     store.optimize()
     del store
+
+
+def memory_store(facts: FactSet) -> ox.Store:
+    """``facts`` in an in-memory store (the exports of a fact set that is not in a workspace)."""
+    store = ox.Store()
+    fill_store(store, facts)
+    return store
 
 
 def open_store(path: Path) -> ox.Store:

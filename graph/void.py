@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, VOID
@@ -27,8 +28,31 @@ RIGHTS = ("Facts extracted by the cambodia-electoral-kg software (MIT licence). 
 VOCABULARIES = ("kg", "org", "eli", "sem", "time", "prov", "skos", "dcterms", "foaf")
 
 
-def void_quads(facts: FactSet, fact_quads: Sequence[tuple]) -> Iterator[tuple]:
-    """The description of the dataset made of ``fact_quads`` (all in the default graph)."""
+@dataclass(frozen=True)
+class FactCounts:
+    """What the description counts of the fact quads (each quad once)."""
+
+    triples: int
+    #: distinct subjects
+    entities: int
+    #: instances (``rdf:type`` quads) per class
+    classes: dict[URIRef, int]
+    #: quads per named graph
+    per_graph: dict[URIRef, int]
+
+
+def counts_of(fact_quads: Sequence[tuple]) -> FactCounts:
+    """The counts of a sequence of distinct quads (an RDF store counts its own: ``graph.rdf_store``)."""
+    return FactCounts(
+        triples=len(fact_quads),
+        entities=len({s for s, *_ in fact_quads}),
+        classes=dict(Counter(o for _, p, o, _ in fact_quads if p == RDF.type)),
+        per_graph=dict(Counter(g for *_, g in fact_quads if g is not None)),
+    )
+
+
+def void_quads(facts: FactSet, counts: FactCounts) -> Iterator[tuple]:
+    """The description of the dataset whose fact quads have ``counts`` (all in the default graph)."""
     ds = vocab.dataset_iri()
 
     def q(p: URIRef, o: URIRef | Literal, s: URIRef = ds) -> tuple:
@@ -47,16 +71,15 @@ def void_quads(facts: FactSet, fact_quads: Sequence[tuple]) -> Iterator[tuple]:
     for doc in sorted(facts.documents):
         yield q(DCTERMS.source, vocab.document_iri(doc))
 
-    subjects = {s for s, *_ in fact_quads}
-    yield q(VOID.triples, Literal(len(fact_quads)))
-    yield q(VOID.entities, Literal(len(subjects)))
-    classes = Counter(o for _, p, o, _ in fact_quads if p == RDF.type)
+    yield q(VOID.triples, Literal(counts.triples))
+    yield q(VOID.entities, Literal(counts.entities))
+    classes = counts.classes
     for cls in sorted(classes):
         part = vocab.iri("dataset", "class", _local(cls))
         yield q(VOID.classPartition, part)
         yield q(VOID["class"], cls, part)
         yield q(VOID.entities, Literal(classes[cls]), part)
-    per_graph = Counter(g for *_, g in fact_quads if g is not None)
+    per_graph = counts.per_graph
     for g in sorted(per_graph):
         yield q(VOID.subset, g)
         yield q(RDF.type, VOID.Dataset, g)

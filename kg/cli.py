@@ -12,7 +12,6 @@ import pkgutil
 import sys
 
 import click
-from click.utils import make_default_short_help
 
 import kg.commands
 from graph.errors import KGError
@@ -68,7 +67,7 @@ class LazyCommands(click.Group):
                     continue
                 rows.append((name, cmd.get_short_help_str(limit)))
             else:
-                rows.append((name, make_default_short_help(summary, limit)))
+                rows.append((name, click.Command(name, help=summary).get_short_help_str(limit)))
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 

@@ -8,8 +8,9 @@ import click
 
 from graph import facts_json
 from graph.errors import AbortRun, UsageError
-from graph.exporters import RDF_FORMATS, write_rdf
-from kg.cliutil import load_or_build, open_output, workspace_option
+from graph.exporters import RDF_FORMATS, STORE_FORMATS, write_rdf, write_store_rdf
+from graph.rdf_store import open_store
+from kg.cliutil import built_workspace, load_or_build, open_output, workspace_option
 
 FORMATS = ("facts-json", *RDF_FORMATS, "csv-tables", "graphml")
 
@@ -25,6 +26,12 @@ def command(fmt: str, output: str, workspace: Path | None) -> None:
     graphml is for Gephi and yEd."""
     if fmt == "csv-tables" and output == "-":
         raise UsageError("--format csv-tables writes several files: give --output FOLDER or --output FILE.zip")
+    if fmt in STORE_FORMATS:  # from the store, streamed: facts.json is not read
+        ws = built_workspace(workspace)
+        store = open_store(ws.store_path)
+        with open_output(output, binary=True) as fh:
+            write_store_rdf(store, fmt, fh)
+        return
     _, facts = load_or_build(workspace)
     if fmt == "csv-tables":
         from graph.tables_export import write_tables
