@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from graph.errors import AbortRun
+from graph.resources import load_yaml
 
 MANIFEST = "manifest.yaml"
 #: The review decisions kept beside the corpus (see ``review.decisions``): not a document either.
@@ -22,7 +23,7 @@ def load_manifest(corpus: Path) -> dict[str, dict[str, Any]]:
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise AbortRun(f"{path}: not a readable manifest ({exc.__class__.__name__})") from exc
     entries = data.get("documents", []) if isinstance(data, dict) else []

@@ -31,6 +31,7 @@ import yaml
 
 from graph.errors import AbortRun
 from graph.ids import short_hash
+from graph.resources import load_yaml
 from loaders.manifest import DECISIONS
 
 FILE_NAME = DECISIONS
@@ -91,7 +92,7 @@ def load(path: Path) -> list[Decision]:
     if not path.is_file():
         return []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise AbortRun(f"{path}: not a readable decisions file ({exc.__class__.__name__})") from exc
     if data is None:
