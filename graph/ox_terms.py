@@ -3,7 +3,7 @@ solution terms out as plain values (query rows)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -42,11 +42,14 @@ def to_ox(term: Any) -> Term:
     raise UsageError(f"cannot bind a value of type {type(term).__name__} in a query")
 
 
-def to_ox_quads(quads: Iterable[tuple]) -> Iterable[ox.Quad]:
+def to_ox_quads(quads: Iterable[tuple]) -> Iterator[ox.Quad]:
+    """``graph.rdf`` quads (rdflib terms, graph ``None`` for the default graph) as pyoxigraph quads."""
     default = ox.DefaultGraph()
     for s, p, o, g in quads:
-        # subject, predicate and graph are IRIs or blank nodes by construction
-        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g) if g is not None else default)  # type: ignore[arg-type]
+        # subject, predicate and graph are IRIs (rdflib URIRefs) by construction: the fast path
+        yield ox.Quad(_named(str(s)) if type(s) is URIRef else to_ox(s),  # type: ignore[arg-type]
+                      _named(str(p)), _named(str(o)) if type(o) is URIRef else to_ox(o),
+                      default if g is None else _named(str(g)))
 
 
 def python_value(term: Term | None) -> Any:
