@@ -1,10 +1,10 @@
 """Benchmark of ``kg build`` and ``kg export`` at scale: the corpus replicated to N documents.
 
-Not a test. Each measurement is one ``kg`` process (whole-process wall time and peak RSS, read with
-``os.wait4``), so the figures include the interpreter's start-up and imports. Replicas are copies of
-the corpus's text files under new names (``copy0001-<file>``), each made distinct (a last line naming
-the copy, so every copy has its own hash) and listed in a manifest with the original's metadata and
-a title of its own.
+Not a test. Each measurement is one ``kg`` process (whole-process wall time, CPU time and peak RSS,
+read with ``os.wait4``; on a shared machine the CPU time is the steadier figure), so the figures include
+the interpreter's start-up and imports. Replicas are copies of the corpus's text files under new names
+(``copy00001-<file>``), each made distinct (a last line naming the copy, so every copy has its own hash)
+and listed in a manifest with the original's metadata and a title of its own.
 
 With ``--before DIR`` every measurement is also made with the code in DIR (e.g. ``main`` unpacked
 with ``git archive main | tar -x -C DIR``) in the same run, on the same replicas, so the two columns
@@ -36,8 +36,8 @@ EXPORTS = ("turtle", "ntriples", "nquads", "trig")
 _KG = "import sys; sys.path.insert(0, sys.argv.pop(1)); from kg.cli import main; main()"
 
 
-def run_kg(code: Path, args: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one ``kg`` process running the code of ``code``."""
+def run_kg(code: Path, args: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one ``kg`` process running ``code``."""
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", _KG, str(code), *args], stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
@@ -46,7 +46,7 @@ def run_kg(code: Path, args: list[str]) -> tuple[float, float]:
     err = proc.stderr.read().decode() if proc.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"kg {' '.join(args)} failed ({code}):\n{err}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def make_corpus(n: int, into: Path) -> Path:
@@ -92,36 +92,39 @@ def main() -> None:
             for label, code in codes.items():
                 ws = tmp / f"ws{n}-{label}"
                 load = uptime()
-                sec, mb = run_kg(code, ["build", "--corpus", str(corpus), "--workspace", str(ws), "--no-progress"])
-                builds.append((n, label, sec, mb, load))
-                print(f"build {n} {label}: {sec:.1f} s, {mb:.0f} MB (load {load})", file=sys.stderr, flush=True)
+                sec, cpu, mb = run_kg(code, ["build", "--corpus", str(corpus), "--workspace", str(ws),
+                                             "--no-progress"])
+                builds.append((n, label, sec, cpu, mb, load))
+                print(f"build {n} {label}: {sec:.1f} s, {cpu:.1f} s CPU, {mb:.0f} MB (load {load})", file=sys.stderr,
+                      flush=True)
             if n == args.exports_at:
                 for fmt in EXPORTS:
                     outs = []
                     for label, code in codes.items():
                         out = tmp / f"export{n}-{label}.{fmt}"
                         load = uptime()
-                        sec, mb = run_kg(code, ["export", "--workspace", str(tmp / f"ws{n}-{label}"),
-                                                "--format", fmt, "-o", str(out)])
-                        exports.append((n, fmt, label, sec, mb, load, out.stat().st_size))
+                        sec, cpu, mb = run_kg(code, ["export", "--workspace", str(tmp / f"ws{n}-{label}"),
+                                                     "--format", fmt, "-o", str(out)])
+                        exports.append((n, fmt, label, sec, cpu, mb, load, out.stat().st_size))
                         outs.append(out)
-                        print(f"export {n} {fmt} {label}: {sec:.1f} s, {mb:.0f} MB", file=sys.stderr, flush=True)
+                        print(f"export {n} {fmt} {label}: {sec:.1f} s, {cpu:.1f} s CPU, {mb:.0f} MB", file=sys.stderr,
+                              flush=True)
                     if len(outs) == 2:
                         same = filecmp.cmp(outs[0], outs[1], shallow=False)
                         print(f"export {n} {fmt}: {'byte-identical' if same else 'DIFFERENT'}", file=sys.stderr)
     finally:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
-    print("| documents | code | build s | s per document | peak RSS MB | load |")
-    print("|---:|---|---:|---:|---:|---:|")
-    for n, label, sec, mb, load in builds:
-        print(f"| {n:,} | {label} | {sec:.1f} | {sec / n:.3f} | {mb:.0f} | {load} |")
+    print("| documents | code | build s | CPU s | CPU s per document | peak RSS MB | load |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for n, label, sec, cpu, mb, load in builds:
+        print(f"| {n:,} | {label} | {sec:.1f} | {cpu:.1f} | {cpu / n:.3f} | {mb:.0f} | {load} |")
     if exports:
         print()
-        print("| documents | format | code | export s | peak RSS MB | MB written | load |")
-        print("|---:|---|---|---:|---:|---:|---:|")
-        for n, fmt, label, sec, mb, load, size in exports:
-            print(f"| {n:,} | {fmt} | {label} | {sec:.1f} | {mb:.0f} | {size / 1e6:.1f} | {load} |")
+        print("| documents | format | code | export s | CPU s | peak RSS MB | MB written | load |")
+        print("|---:|---|---|---:|---:|---:|---:|---:|")
+        for n, fmt, label, sec, cpu, mb, load, size in exports:
+            print(f"| {n:,} | {fmt} | {label} | {sec:.1f} | {cpu:.1f} | {mb:.0f} | {size / 1e6:.1f} | {load} |")
 
 
 if __name__ == "__main__":
