@@ -4,7 +4,9 @@
   ``application/sparql-query``; results by content negotiation (``graph.sparql_workers``).
 - Read-only: an update (``update=`` or ``application/sparql-update``) gets 403 and the store is
   opened read-only anyway; text that is not a query (``DROP ALL``) gets 400.
-- ``SERVICE`` is refused with 400: the endpoint never makes an outbound request.
+- ``SERVICE`` is refused with 400, decided on the parsed query (``graph.sparql_guard``, in the
+  worker), and the workers cannot open internet sockets at all (``graph.no_network``): the endpoint
+  never makes an outbound request.
 - ``default-graph-uri``/``named-graph-uri`` are refused with 400 (the default graph is the union).
 - Limits: each query runs in a worker process with a time limit (503 when exceeded) and a result
   size limit (413); queries wait for a free worker in the event loop's thread pool, so a slow
@@ -13,7 +15,6 @@
 
 from __future__ import annotations
 
-import re
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -24,16 +25,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from graph.sparql_bind import code_positions
 from graph.sparql_workers import QueryPool
-
-_SERVICE = re.compile(r"(?i)\bSERVICE\b")
-
-
-def refuses_service(query: str) -> bool:
-    """True when ``SERVICE`` appears as a keyword (outside strings, IRIs and comments)."""
-    code = "".join(query[i] for i in code_positions(query))
-    return bool(_SERVICE.search(code))
 
 
 def _text(status: int, message: str) -> PlainTextResponse:
@@ -68,8 +60,6 @@ async def sparql(request: Request) -> Response:
         return error
     if not query or not query.strip():
         return _text(400, "missing 'query' parameter")
-    if refuses_service(query):
-        return _text(400, "SERVICE (federated query) is refused: this endpoint makes no outbound requests")
     pool: QueryPool = request.app.state.pool
     answer = await run_in_threadpool(pool.ask, query, request.headers.get("accept", ""))
     return Response(answer.body, status_code=answer.status, media_type=answer.media_type,
