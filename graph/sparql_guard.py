@@ -15,6 +15,7 @@ sockets at all (``graph.no_network``), so a parser disagreement could not make a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -25,6 +26,14 @@ SERVICE_REFUSED = "SERVICE (federated query) is refused: this endpoint makes no 
 
 class QueryRefused(UsageError):
     """A SPARQL text that will not be evaluated (unreadable, an update, or a federated query)."""
+
+
+@dataclass(frozen=True)
+class ReadQuery:
+    """What the evaluation needs to know of a query that passed the check."""
+
+    names_dataset: bool
+    """The query has ``FROM``/``FROM NAMED`` (then its own dataset applies, not the union default graph)."""
 
 
 def _nodes(root: Any) -> Iterator[Any]:
@@ -58,26 +67,38 @@ def algebra(query: str) -> Any:
         raise QueryRefused(f"the query cannot be read: {exc.__class__.__name__}: {exc}") from None
 
 
-def uses_service(query: str) -> bool:
-    """True when the parsed query holds a ``SERVICE`` pattern anywhere."""
+def _read(query: str) -> ReadQuery:
     from rdflib.plugins.sparql.parserutils import CompValue
 
-    return any(isinstance(n, CompValue) and n.name == "ServiceGraphPattern" for n in _nodes(algebra(query)))
-
-
-def check_query(query: str) -> None:
-    """Raise :class:`QueryRefused` unless ``query`` is a readable query without ``SERVICE``."""
-    if len(query) <= _CACHED_LENGTH:
-        _check_short(query)
-    elif uses_service(query):
+    tree = algebra(query)
+    if any(isinstance(n, CompValue) and n.name == "ServiceGraphPattern" for n in _nodes(tree)):
         raise QueryRefused(SERVICE_REFUSED)
+    return ReadQuery(names_dataset=bool(tree.get("datasetClause")))
+
+
+def uses_service(query: str) -> bool:
+    """True when the parsed query holds a ``SERVICE`` pattern anywhere."""
+    try:
+        _read(query)
+    except QueryRefused as exc:
+        if str(exc) == SERVICE_REFUSED:
+            return True
+        raise
+    return False
+
+
+def check_query(query: str) -> ReadQuery:
+    """What the evaluation needs to know of ``query``; :class:`QueryRefused` unless it is a readable
+    query without ``SERVICE``."""
+    if len(query) <= _CACHED_LENGTH:
+        return _check_short(query)
+    return _read(query)
 
 
 _CACHED_LENGTH = 20_000
 
 
 @lru_cache(maxsize=128)
-def _check_short(query: str) -> None:
+def _check_short(query: str) -> ReadQuery:
     """``check_query`` remembered for short texts (the catalogue's questions are asked again and again)."""
-    if uses_service(query):
-        raise QueryRefused(SERVICE_REFUSED)
+    return _read(query)

@@ -123,15 +123,18 @@ def store_generation(path: str | os.PathLike[str]) -> Generation | None:
     return (st.st_dev, st.st_ino, st.st_ctime_ns)
 
 
-def _dataset_options(dataset: Dataset) -> dict[str, Any]:
-    """pyoxigraph ``query`` options for a protocol dataset (SPARQL 1.1 Protocol, section 2.1.4)."""
+def _dataset_options(dataset: Dataset, names_dataset: bool) -> dict[str, Any]:
+    """pyoxigraph ``query`` options for the RDF dataset of a request (SPARQL 1.1 Protocol, 2.1.4): the
+    protocol's ``default-graph-uri``/``named-graph-uri`` when given (they override the query's own
+    ``FROM``), else the query's ``FROM``/``FROM NAMED``, else the service's default: the union of all
+    graphs as the default graph."""
     import pyoxigraph as ox
 
-    if dataset is None:
-        return {"use_default_graph_as_union": True}
-    default, named = dataset
-    return {"default_graph": [ox.NamedNode(g) for g in default],
-            "named_graphs": [ox.NamedNode(g) for g in named]}
+    if dataset is not None:
+        default, named = dataset
+        return {"default_graph": [ox.NamedNode(g) for g in default],
+                "named_graphs": [ox.NamedNode(g) for g in named]}
+    return {} if names_dataset else {"use_default_graph_as_union": True}
 
 
 def run_query(store: Any, query: str, accept: str, max_bytes: int, dataset: Dataset = None) -> Answer:
@@ -142,11 +145,11 @@ def run_query(store: Any, query: str, accept: str, max_bytes: int, dataset: Data
     from graph.sparql_guard import QueryRefused, check_query
 
     try:
-        check_query(query)
+        read = check_query(query)
     except QueryRefused as exc:
         return Answer(400, "text/plain", f"{exc}\n".encode())
     try:
-        options = _dataset_options(dataset)
+        options = _dataset_options(dataset, read.names_dataset)
     except ValueError as exc:
         return Answer(400, "text/plain", f"bad default-graph-uri/named-graph-uri: {exc}\n".encode())
     try:
@@ -214,6 +217,9 @@ def _worker_main(conn: Connection, store_path: str, max_bytes: int, max_memory: 
     if store_generation(store_path) != generation:
         generation = None  # swapped while opening: the pool replaces this worker
     limited = _limit_memory(max_memory)
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 2)  # Rust's "memory allocation failed" lines: the pool logs one line per kind instead
+    os.close(quiet)
     conn.send(("ready", generation, sandboxed, limited))
     while True:
         try:
@@ -266,7 +272,7 @@ class _Worker:
                 return self.conn.recv()
         except (EOFError, OSError):
             self.proc.join(1)
-            raise WorkerLost(f"query worker ended (exit code {self.proc.exitcode})") from None
+            raise WorkerLost(f"exit code {self.proc.exitcode}") from None
         return None
 
     def kill(self) -> None:
@@ -279,6 +285,20 @@ def _text(status: int, message: str) -> Answer:
     return Answer(status, "text/plain", (message + "\n").encode())
 
 
+#: Imported once by the fork server, so a replacement worker starts in a fraction of a second.
+_PRELOAD = ["graph.sparql_workers", "graph.sparql_guard", "graph.no_network", "pyoxigraph",
+            "rdflib.plugins.sparql.parser", "rdflib.plugins.sparql.algebra"]
+
+
+def _worker_context() -> Any:
+    """Workers fork from a clean fork server that has the parser loaded (``spawn`` where there is none)."""
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(_PRELOAD)
+    return ctx
+
+
 class QueryPool:
     """``workers`` processes answering queries; ``ask`` blocks, so call it from a thread."""
 
@@ -288,7 +308,7 @@ class QueryPool:
         self.store_path, self.timeout, self.max_bytes = str(store_path), timeout, max_bytes
         self.max_memory, self.short = max_memory, min(short, timeout)
         self.long_slots = max(1, workers - 1) if long_slots is None else max(1, min(long_slots, workers))
-        self._ctx = mp.get_context("spawn")
+        self._ctx = _worker_context()
         self._cond = threading.Condition()
         self._long = threading.Semaphore(self.long_slots)
         self.generation = store_generation(self.store_path)
@@ -381,8 +401,8 @@ class QueryPool:
         except WorkerLost as exc:
             worker.kill()
             worker = None
-            self._warn_once("lost", f"a query worker ended while answering ({exc}); it is replaced "
-                                    "(further cases are answered 503 without this message)")
+            self._warn_once("lost", f"a query worker ended while answering ({exc}: over its memory share, or a "
+                                    "crash); it is replaced, and further cases are answered 503 without this message")
             return _text(503, f"query stopped: it needed more than the {self.max_memory >> 20} MB a query may use, "
                               "or its worker failed")
         except (OSError, ValueError) as exc:
