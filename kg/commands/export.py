@@ -7,8 +7,9 @@ from pathlib import Path
 import click
 
 from graph import facts_json
-from graph.exporters import RDF_FORMATS, write_rdf
+from graph.exporters import RDF_FORMATS, Extras, write_rdf
 from kg.cliutil import load_or_build, open_output, workspace_option
+from kg.errors import UsageError
 
 FORMATS = ("facts-json", *RDF_FORMATS)
 
@@ -16,13 +17,24 @@ FORMATS = ("facts-json", *RDF_FORMATS)
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="facts-json", show_default=True)
 @click.option("--output", "-o", default="-", show_default=True, help="File to write, '-' for stdout.")
+@click.option("--with-ontology", is_flag=True,
+              help="RDF: include ontology.ttl (labels and comments of every term; in N-Quads/TriG as its own "
+                   "named graph <https://w3id.org/cambodia-electoral-kg/ontology>).")
+@click.option("--dump-url", "dump_urls", multiple=True, metavar="URL",
+              help="RDF: where this export will be published (void:dataDump in the VoID description; repeatable).")
+@click.option("--endpoint-url", metavar="URL",
+              help="RDF: the public address of the SPARQL endpoint (void:sparqlEndpoint).")
 @workspace_option
-def command(fmt: str, output: str, workspace: Path | None) -> None:
+def command(fmt: str, output: str, with_ontology: bool, dump_urls: tuple[str, ...], endpoint_url: str | None,
+            workspace: Path | None) -> None:
     """Export the workspace graph (built first when there is none)."""
+    extras = Extras(with_ontology=with_ontology, dump_urls=dump_urls, endpoint_url=endpoint_url)
+    if fmt == "facts-json" and extras != Extras():
+        raise UsageError("--with-ontology, --dump-url and --endpoint-url apply to RDF formats, not facts-json")
     _, facts = load_or_build(workspace)
     if fmt == "facts-json":
         with open_output(output) as fh:
             fh.write(facts_json.dumps(facts))
         return
     with open_output(output, binary=True) as fh:
-        write_rdf(facts, fmt, fh)
+        write_rdf(facts, fmt, fh, extras)
