@@ -9,9 +9,9 @@ import click
 from graph import facts_json
 from graph.exporters import RDF_FORMATS, Extras, write_rdf
 from kg.cliutil import load_or_build, open_output, workspace_option
-from kg.errors import UsageError
+from kg.errors import AbortRun, UsageError
 
-FORMATS = ("facts-json", *RDF_FORMATS)
+FORMATS = ("facts-json", *RDF_FORMATS, "csv-tables", "graphml")
 
 
 @click.command("export")
@@ -27,11 +27,34 @@ FORMATS = ("facts-json", *RDF_FORMATS)
 @workspace_option
 def command(fmt: str, output: str, with_ontology: bool, dump_urls: tuple[str, ...], endpoint_url: str | None,
             workspace: Path | None) -> None:
-    """Export the workspace graph (built first when there is none)."""
+    """Export the workspace graph (built first when there is none).
+
+    csv-tables writes six CSV tables into the folder --output (or a zip when it ends in .zip);
+    graphml is for Gephi and yEd."""
     extras = Extras(with_ontology=with_ontology, dump_urls=dump_urls, endpoint_url=endpoint_url)
-    if fmt == "facts-json" and extras != Extras():
-        raise UsageError("--with-ontology, --dump-url and --endpoint-url apply to RDF formats, not facts-json")
+    if fmt not in RDF_FORMATS and extras != Extras():
+        raise UsageError(f"--with-ontology, --dump-url and --endpoint-url apply to RDF formats, not {fmt}")
+    if fmt == "csv-tables" and output == "-":
+        raise UsageError("--format csv-tables writes several files: give --output FOLDER or --output FILE.zip")
     _, facts = load_or_build(workspace)
+    if fmt == "csv-tables":
+        from graph.tables_export import write_tables
+
+        target = Path(output)
+        if target.exists() and not target.is_dir() and target.suffix.lower() != ".zip":
+            raise UsageError(f"--output {output} is a file: give a folder, or a name ending in .zip")
+        try:
+            written = write_tables(facts, target)
+        except OSError as exc:
+            raise AbortRun(f"cannot write --output {output}: {exc.strerror or exc}") from exc
+        click.echo(f"wrote {len(written)} file(s) to {output}", err=True)
+        return
+    if fmt == "graphml":
+        from graph.tables_export import write_graphml
+
+        with open_output(output, binary=True) as fh:
+            write_graphml(facts, fh)
+        return
     if fmt == "facts-json":
         with open_output(output) as fh:
             fh.write(facts_json.dumps(facts))
