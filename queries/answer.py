@@ -33,7 +33,9 @@ def resolve_entities(question: Question, values: dict[str, Any], given: Mapping[
         ids = index.resolve(values[p.name], p.options)
         if not ids and p.name in given:
             kinds = "/".join(p.options) or "entity"
-            raise UsageError(f"parameter {p.name!r}: no {kinds} named {values[p.name]!r} in the graph")
+            near = index.near(values[p.name], p.options)
+            hint = "; did you mean " + ", ".join(f"{n!r} ({i})" for n, i in near) + "?" if near else ""
+            raise UsageError(f"parameter {p.name!r}: no {kinds} named {values[p.name]!r} in the graph{hint}")
         out[p.name] = ids
     return out
 

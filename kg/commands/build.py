@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from graph.factset import FactSet
-from kg.cliutil import progress_bar, workspace_option
+from kg.cliutil import check_corpus, progress_bar, workspace_option
 from kg.errors import KGError
 from kg.workspace import DEFAULT_CORPUS, Workspace
 
@@ -28,6 +28,7 @@ def command(corpus: Path, strict: bool, decisions: Path | None, progress: bool |
             workspace: Path | None) -> None:
     """Build the graph from a corpus folder into the workspace."""
     ws = Workspace(workspace)
+    check_corpus(corpus, ws, building=True)
     with progress_bar(progress) as bar:
         facts = ws.build(corpus, bar, decisions)
     report(ws, facts)
@@ -47,7 +48,10 @@ def report(ws: Workspace, facts: FactSet) -> None:
     summary = facts.summary()
     ents = ", ".join(f"{k} {v}" for k, v in summary["entities"].items()) or "none"  # type: ignore[union-attr]
     evs = ", ".join(f"{k} {v}" for k, v in summary["events"].items()) or "none"  # type: ignore[union-attr]
-    click.echo(f"built {ws.path}: {summary['documents']} documents, {len(facts.entities)} entities, "
+    # the progress bar counts files; one file may hold several documents (a compilation of statements)
+    files = len({d.file for d in facts.documents.values()}) + len(facts.skipped)
+    click.echo(f"built {ws.path}: {summary['documents']} documents from {files} file(s), "
+               f"{len(facts.entities)} entities, "
                f"{len(facts.events)} events, {summary['memberships']} memberships, "
                f"{len(facts.skipped)} skipped")
     click.echo(f"  entities: {ents}")

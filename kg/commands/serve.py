@@ -12,17 +12,22 @@ from kg.cliutil import err_console, load_or_build, workspace_option
 from kg.errors import AbortRun
 
 
-def _check_port(host: str, port: int) -> None:
-    """Fail with one line, before anything starts, when the address is taken."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family) as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+def check_port(host: str, port: int) -> None:
+    """Fail with one line when ``host:port`` cannot be listened on (in use, not an address of this
+    machine), before the workspace is loaded or built and the workers start."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise AbortRun(f"--host {host}: not an address of this machine ({exc})") from exc
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
         try:
-            s.bind((host, port))
+            probe.bind(address)
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
-                raise AbortRun(f"port {port} on {host} is already in use: pick another with --port") from None
-            raise AbortRun(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+                raise AbortRun(f"port {port} on {host} is already in use (another `kg serve`?): "
+                               "stop it or give another --port") from exc
+            raise AbortRun(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
 
 
 def _examples() -> list[tuple[str, str, str]]:
@@ -59,12 +64,12 @@ def command(host: str, port: int, workers: int, timeout: float, max_bytes: int, 
             workspace: Path | None) -> None:
     """Serve the graph as a read-only SPARQL endpoint (GET/POST /sparql, a query page at /; updates and
     SERVICE refused)."""
+    check_port(host, port)
     import uvicorn
 
     from graph.http_limits import log_once, raise_fd_limit, uvicorn_options
     from graph.sparql_http import create_app
 
-    _check_port(host, port)
     ws, _ = load_or_build(workspace)
     if not ws.store_path.is_dir():
         raise AbortRun(f"no RDF store in {ws.path}: run `kg build` again")
