@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from kg.errors import UsageError
+from graph.errors import UsageError
 
 SERVICE_REFUSED = "SERVICE (federated query) is refused: this endpoint makes no outbound requests"
 

@@ -10,13 +10,13 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, VOID
 
 from graph import vocab
+from graph.errors import UsageError
 from graph.exporters import Extras, render
 from graph.rdf import to_graph
 from graph.rdf_store import open_store, select
 from graph.shacl import validate
 from graph.vocab import ELI, KG, SEM
 from kg.cli import cli, main
-from kg.errors import UsageError
 from kg.workspace import Workspace
 from tests.conftest import CORPUS
 from tests.graph.rdf_samples import DOC, sample_facts
