@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import VOID
 
-from graph import resources, vocab
+from graph import resources, schema, vocab
 from graph.errors import UsageError
 from graph.factset import FactSet
 from graph.ox_terms import to_ox_quads
@@ -65,7 +65,7 @@ def export_quads(facts: FactSet, extras: Extras | None = None) -> list[Quad]:
     if extras.endpoint_url:
         out.append((dataset, VOID.sparqlEndpoint, _web_iri(extras.endpoint_url, "endpoint"), None))
     if extras.with_ontology:
-        name = URIRef(vocab.ONTOLOGY_IRI)
+        name = URIRef(schema.ONTOLOGY_IRI)
         out.extend((s, p, o, name) for s, p, o in sorted(vocab.ontology()))
     return out
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, VOID
 
-from graph import vocab
+from graph import schema, vocab
 from graph.errors import UsageError
 from graph.exporters import Extras, render
 from graph.rdf import to_graph
@@ -21,7 +21,7 @@ from kg.workspace import Workspace
 from tests.conftest import CORPUS
 from tests.graph.rdf_samples import DOC, sample_facts
 
-ONTOLOGY = URIRef(vocab.ONTOLOGY_IRI)
+ONTOLOGY = URIRef(schema.ONTOLOGY_IRI)
 
 
 def test_with_ontology_adds_labels_in_one_graph_and_a_named_graph_of_its_own():
