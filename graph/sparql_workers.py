@@ -378,15 +378,14 @@ class QueryPool:
         got = self._ready_worker(wait)
         if isinstance(got, Answer):
             return got
-        worker: _Worker | None = got
+        worker, keep = got, True  # keep: the worker goes back to the pool (else it is killed and replaced)
         try:
             worker.send(query, accept, dataset)
             answer = worker.receive(self.short)
             if answer is not None:
                 return answer
             if not self._long.acquire(blocking=False):
-                worker.kill()
-                worker = None
+                keep = False
                 return _text(503, f"server busy: {self.long_slots} long queries are running, so queries are "
                                   f"stopped after {self.short:g} s for now; try again later")
             try:
@@ -394,23 +393,22 @@ class QueryPool:
             finally:
                 self._long.release()
             if answer is None:
-                worker.kill()
-                worker = None
+                keep = False
                 return _text(503, f"query exceeded the {self.timeout:g} s time limit and was stopped")
             return answer
         except WorkerLost as exc:
-            worker.kill()
-            worker = None
+            keep = False
             self._warn_once("lost", f"a query worker ended while answering ({exc}: over its memory share, or a "
                                     "crash); it is replaced, and further cases are answered 503 without this message")
             return _text(503, f"query stopped: it needed more than the {self.max_memory >> 20} MB a query may use, "
                               "or its worker failed")
         except (OSError, ValueError) as exc:
-            worker.kill()
-            worker = None
+            keep = False
             return _text(500, f"query worker failed: {exc}")
         finally:
-            self._give_back(worker)
+            if not keep:
+                worker.kill()
+            self._give_back(worker if keep else None)
 
     def close(self) -> None:
         with self._cond:
