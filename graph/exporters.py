@@ -10,22 +10,32 @@ named graphs in IRI order), JSON-LD is compacted by rdflib with the published co
 Turtle, N-Triples, N-Quads and TriG are written from an RDF store (the workspace's, or an in-memory one
 for a fact set), streamed: the lines are sorted in bounded runs (``graph.line_sort``) and written as
 they are merged, so an export holds neither the graph nor its text in memory.
+
+``Extras`` adds, for partners: the ontology (``ontology.ttl``, labels and comments of every class and
+property; in N-Quads and TriG as the named graph ``<https://w3id.org/cambodia-electoral-kg/ontology>``)
+and the VoID links ``void:dataDump`` / ``void:sparqlEndpoint`` to where the export and the endpoint
+are published.
 """
 
 from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import chain
 from typing import IO, Any
 
 import pyoxigraph as ox
+from rdflib import Graph, URIRef
+from rdflib.namespace import VOID
 
-from graph import resources, vocab
+from graph import resources, schema, vocab
 from graph.errors import UsageError
 from graph.factset import FactSet
 from graph.line_sort import sorted_unique
-from graph.rdf import to_graph
+from graph.ox_terms import to_ox_quads
+from graph.rdf import Quad, bind_prefixes, quads
 from graph.rdf_store import chunked, memory_store
 
 RDF_FORMATS: tuple[str, ...] = ("turtle", "ntriples", "nquads", "trig", "jsonld")
@@ -40,6 +50,60 @@ MEDIA_TYPES = {
 }
 
 
+@dataclass(frozen=True)
+class Extras:
+    """What an export may add to the facts for partners."""
+
+    with_ontology: bool = False
+    dump_urls: tuple[str, ...] = ()
+    endpoint_url: str | None = None
+
+    def __post_init__(self) -> None:
+        for url in self.dump_urls:
+            _web_iri(url, "dump")
+        if self.endpoint_url:
+            _web_iri(self.endpoint_url, "endpoint")
+
+
+def export_quads(facts: FactSet, extras: Extras | None = None) -> list[Quad]:
+    """The quads an export holds: the facts, the VoID description and the ``extras``."""
+    return quads(facts) + extra_quads(extras)
+
+
+def extra_quads(extras: Extras | None) -> list[Quad]:
+    """The quads ``extras`` adds to the facts and their description."""
+    out: list[Quad] = []
+    if extras is None:
+        return out
+    dataset = vocab.dataset_iri()
+    for url in extras.dump_urls:
+        out.append((dataset, VOID.dataDump, _web_iri(url, "dump"), None))
+    if extras.endpoint_url:
+        out.append((dataset, VOID.sparqlEndpoint, _web_iri(extras.endpoint_url, "endpoint"), None))
+    if extras.with_ontology:
+        name = URIRef(schema.ONTOLOGY_IRI)
+        out.extend((s, p, o, name) for s, p, o in sorted(vocab.ontology()))  # type: ignore[misc]  # no blank nodes in it
+    return out
+
+
+def _web_iri(url: str, what: str) -> URIRef:
+    try:
+        ox.NamedNode(url)
+    except ValueError:
+        raise UsageError(f"the {what} address {url!r} is not an IRI") from None
+    if not url.startswith(("http://", "https://")):
+        raise UsageError(f"the {what} address {url!r} is not an http(s) address")
+    return URIRef(url)
+
+
+def _graph(items: Sequence[Quad]) -> Graph:
+    g = Graph()
+    bind_prefixes(g)
+    for s, p, o, _ in items:
+        g.add((s, p, o))
+    return g
+
+
 def context() -> dict[str, Any]:
     """The published JSON-LD context, with ``id:`` pointing at the configured base."""
     ctx = json.loads(resources.resource("context.jsonld").read_text(encoding="utf-8"))["@context"]
@@ -52,10 +116,10 @@ def prefixes() -> dict[str, str]:
     return {**vocab.PREFIXES, "id": vocab.base_iri() + "id/"}
 
 
-def _lines(store: ox.Store, keyed: bool) -> Iterator[str]:
-    """One N-Triples line per quad of the store; ``keyed``: prefixed by its graph's IRI and a tab
-    (nothing for the default graph), so that sorting groups the graphs, the default graph first."""
-    for chunk in chunked(store):
+def _lines(items: Iterable[ox.Quad], keyed: bool) -> Iterator[str]:
+    """One N-Triples line per quad; ``keyed``: prefixed by its graph's IRI and a tab (nothing for the
+    default graph), so that sorting groups the graphs, the default graph first."""
+    for chunk in chunked(items):
         data = ox.serialize([q.triple for q in chunk], format=ox.RdfFormat.N_TRIPLES) or b""
         lines = data.decode("utf-8").splitlines()
         if keyed:
@@ -64,8 +128,8 @@ def _lines(store: ox.Store, keyed: bool) -> Iterator[str]:
         yield from lines
 
 
-def _quad_lines(store: ox.Store) -> Iterator[str]:
-    for chunk in chunked(store):
+def _quad_lines(items: Iterable[ox.Quad]) -> Iterator[str]:
+    for chunk in chunked(items):
         yield from (ox.serialize(chunk, format=ox.RdfFormat.N_QUADS) or b"").decode("utf-8").splitlines()
 
 
@@ -93,10 +157,10 @@ def _parsed(lines: Iterable[str]) -> Iterator[ox.Quad]:
             yield ox.Quad(q.subject, q.predicate, q.object, g)
 
 
-def _turtle_like(store: ox.Store, with_graphs: bool, out: IO[bytes]) -> None:
+def _turtle_like(items: Iterable[ox.Quad], with_graphs: bool, out: IO[bytes]) -> None:
     """Turtle (``with_graphs``: TriG, the default graph first, then the named graphs in IRI order) of
-    the store's triples in sorted order, written by pyoxigraph as they stream."""
-    ordered = sorted_unique(_lines(store, keyed=True))
+    the triples in sorted order, written by pyoxigraph as they stream."""
+    ordered = sorted_unique(_lines(items, keyed=True))
     if with_graphs:
         ox.serialize(_parsed(ordered), out, format=ox.RdfFormat.TRIG, prefixes=prefixes())
         return
@@ -114,9 +178,9 @@ def _canonical_json(node: Any) -> Any:
     return node
 
 
-def _jsonld(facts: FactSet) -> bytes:
+def _jsonld(items: Sequence[Quad]) -> bytes:
     ctx = context()
-    text = to_graph(facts).serialize(format="json-ld", context=ctx, auto_compact=True)
+    text = _graph(items).serialize(format="json-ld", context=ctx, auto_compact=True)
     doc = json.loads(text)
     if isinstance(doc, list):
         doc = {"@graph": doc}
@@ -125,32 +189,33 @@ def _jsonld(facts: FactSet) -> bytes:
     return (json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
-def write_store_rdf(store: ox.Store, fmt: str, out: IO[bytes]) -> None:
-    """Write the triples of ``store`` (a workspace's or ``memory_store``'s) to ``out`` in ``fmt``,
-    streamed: N-Triples and N-Quads are sorted lines; Turtle and TriG come from pyoxigraph over the
-    same sorted triples. JSON-LD needs the facts (``write_rdf``)."""
+def write_store_rdf(store: ox.Store, fmt: str, out: IO[bytes], extras: Extras | None = None) -> None:
+    """Write the triples of ``store`` (a workspace's or ``memory_store``'s) and the ``extras`` to ``out``
+    in ``fmt``, streamed: N-Triples and N-Quads are sorted lines; Turtle and TriG come from pyoxigraph
+    over the same sorted triples. JSON-LD needs the facts (``write_rdf``)."""
+    items = chain(store, to_ox_quads(extra_quads(extras)))
     if fmt == "ntriples":
-        _write_lines((line.partition("\t")[2] for line in _lines(store, keyed=True)), out)
+        _write_lines((line.partition("\t")[2] for line in _lines(items, keyed=True)), out)
     elif fmt == "nquads":
-        _write_lines(_quad_lines(store), out)
+        _write_lines(_quad_lines(items), out)
     elif fmt in ("turtle", "trig"):
-        _turtle_like(store, fmt == "trig", out)
+        _turtle_like(items, fmt == "trig", out)
     else:
         raise UsageError(f"unknown RDF format {fmt!r} for a store (known: {', '.join(STORE_FORMATS)})")
 
 
-def write_rdf(facts: FactSet, fmt: str, out: IO[bytes]) -> None:
-    """Write ``facts`` to ``out`` in ``fmt`` (one of ``RDF_FORMATS``)."""
+def write_rdf(facts: FactSet, fmt: str, out: IO[bytes], extras: Extras | None = None) -> None:
+    """Write ``facts`` (with ``extras``) to ``out`` in ``fmt`` (one of ``RDF_FORMATS``)."""
     if fmt == "jsonld":
-        out.write(_jsonld(facts))
+        out.write(_jsonld(export_quads(facts, extras)))
     elif fmt in STORE_FORMATS:
-        write_store_rdf(memory_store(facts), fmt, out)
+        write_store_rdf(memory_store(facts), fmt, out, extras)
     else:
         raise UsageError(f"unknown RDF format {fmt!r} (known: {', '.join(RDF_FORMATS)})")
 
 
-def render(facts: FactSet, fmt: str) -> bytes:
-    """The export of ``facts`` in ``fmt`` (one of ``RDF_FORMATS``) as bytes."""
+def render(facts: FactSet, fmt: str, extras: Extras | None = None) -> bytes:
+    """The export of ``facts`` (with ``extras``) in ``fmt`` (one of ``RDF_FORMATS``) as bytes."""
     buf = io.BytesIO()
-    write_rdf(facts, fmt, buf)
+    write_rdf(facts, fmt, buf, extras)
     return buf.getvalue()
