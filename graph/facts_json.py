@@ -7,11 +7,12 @@ those of ``kg-facts/1`` (document metadata, date derivation, flags) are addition
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from graph.dates import fields
 from graph.factset import Fact, FactSet
@@ -101,38 +102,66 @@ def _rejected_json(fact: Entity | Event | Membership) -> dict[str, Any]:
     return {"kind": kind} | write(fact)
 
 
-def to_json(facts: FactSet) -> dict[str, Any]:
-    docs = []
-    for d in sorted(facts.documents.values(), key=lambda d: d.id):
-        item: dict[str, Any] = {"id": d.id, "file": d.file, "title": d.title, "sha256": d.sha256}
-        for key in ("publisher", "kind", "language", "url"):
-            if getattr(d, key):
-                item[key] = getattr(d, key)
-        item["published"] = date_to_json(d.published)
-        item["encoding"] = d.encoding
-        if d.span:
-            item["span"] = list(d.span)
-        if d.notes:
-            item["notes"] = list(d.notes)
-        docs.append(item)
-    out = {
-        "format": FORMAT,
-        "documents": docs,
-        "entities": [entity_json(e) for e in sorted(facts.entities.values(), key=lambda e: e.id)],
-        "events": [event_json(ev) for ev in sorted(facts.events.values(), key=lambda e: e.id)],
-        "memberships": [membership_json(m) for m in sorted(facts.memberships.values(), key=lambda m: m.id)],
-        "skipped": [{"file": s.file, "reason": s.reason} for s in sorted(facts.skipped, key=lambda s: s.file)],
-    }
+def _document_json(d: Document) -> dict[str, Any]:
+    item: dict[str, Any] = {"id": d.id, "file": d.file, "title": d.title, "sha256": d.sha256}
+    for key in ("publisher", "kind", "language", "url"):
+        if getattr(d, key):
+            item[key] = getattr(d, key)
+    item["published"] = date_to_json(d.published)
+    item["encoding"] = d.encoding
+    if d.span:
+        item["span"] = list(d.span)
+    if d.notes:
+        item["notes"] = list(d.notes)
+    return item
+
+
+def _sections(facts: FactSet) -> Iterator[tuple[str, str | Iterator[dict[str, Any]]]]:
+    """The top-level keys of kg-facts/1 in order, each with its value or the items of its list."""
+    yield "format", FORMAT
+    yield "documents", (_document_json(d) for d in sorted(facts.documents.values(), key=lambda d: d.id))
+    yield "entities", (entity_json(e) for e in sorted(facts.entities.values(), key=lambda e: e.id))
+    yield "events", (event_json(ev) for ev in sorted(facts.events.values(), key=lambda e: e.id))
+    yield "memberships", (membership_json(m) for m in sorted(facts.memberships.values(), key=lambda m: m.id))
+    yield "skipped", ({"file": s.file, "reason": s.reason} for s in sorted(facts.skipped, key=lambda s: s.file))
     if facts.rejected:
-        out["rejected"] = [_rejected_json(f) for _, f in sorted(facts.rejected.items())]
+        yield "rejected", (_rejected_json(f) for _, f in sorted(facts.rejected.items()))
     if facts.reviews:
-        out["reviews"] = [{k: v for k, v in asdict(r).items() if v is not None}
-                          for _, r in sorted(facts.reviews.items())]
-    return out
+        yield "reviews", ({k: v for k, v in asdict(r).items() if v is not None}
+                          for _, r in sorted(facts.reviews.items()))
+
+
+def to_json(facts: FactSet) -> dict[str, Any]:
+    return {key: value if isinstance(value, str) else list(value) for key, value in _sections(facts)}
+
+
+def _encoded(value: Any, depth: int) -> str:
+    """``value`` as ``json.dumps(..., indent=1)`` writes it ``depth`` levels down (JSON strings hold no
+    raw line end, so every line end is one of the layout)."""
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
+
+
+def dump(facts: FactSet, out: IO[str]) -> None:
+    """Write ``facts`` as kg-facts/1 to ``out``, a fact at a time: the same text as ``dumps`` without
+    holding the whole document (or its text) in memory."""
+    out.write("{")
+    for n, (key, value) in enumerate(_sections(facts)):
+        out.write(("," if n else "") + "\n " + json.dumps(key) + ": ")
+        if isinstance(value, str):
+            out.write(_encoded(value, 1))
+            continue
+        empty = True
+        for item in value:
+            out.write(("[" if empty else ",") + "\n  " + _encoded(item, 2))
+            empty = False
+        out.write("[]" if empty else "\n ]")
+    out.write("\n}\n")
 
 
 def dumps(facts: FactSet) -> str:
-    return json.dumps(to_json(facts), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    buf = io.StringIO()
+    dump(facts, buf)
+    return buf.getvalue()
 
 
 def entity_from(e: dict[str, Any]) -> Entity:

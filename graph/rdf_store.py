@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 #: Quads handed to the store at once: memory holds one chunk, not the graph.
-CHUNK = 50_000
+CHUNK = 10_000
 
 
 def chunked(items: Iterable[Any], size: int = CHUNK) -> Iterator[list[Any]]:

@@ -157,7 +157,8 @@ class Workspace:
                                f"the workspace {self.path} was left as it was")
             report = apply_decisions(facts, review, lambda doc: _text_of_document(corpus, doc))
             facts.settle()  # a decision may have merged evidence
-            (tmp / FACTS).write_text(facts_json.dumps(facts), encoding="utf-8")
+            with open(tmp / FACTS, "w", encoding="utf-8", newline="\n") as fh:
+                facts_json.dump(facts, fh)  # a fact at a time, not the whole text at once
             write_store(facts, tmp / STORE)
             summary = facts.summary() | {"corpus": str(corpus), "review": _review_summary(decisions, report)}
             (tmp / SUMMARY).write_text(json.dumps(summary, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -64,7 +64,7 @@ def command(fmt: str, output: str, with_ontology: bool, dump_urls: tuple[str, ..
         return
     if fmt == "facts-json":
         with open_output(output) as fh:
-            fh.write(facts_json.dumps(facts))
+            facts_json.dump(facts, fh)
         return
     with open_output(output, binary=True) as fh:
         write_rdf(facts, fmt, fh, extras)
