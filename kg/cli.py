@@ -25,7 +25,8 @@ SUMMARIES: dict[str, str] = {
     "export": "Export the workspace graph (built first when there is none).",
     "neo4j": "Push the graph to Neo4j and check what is there.",
     "review": "Review the graph: accept or reject facts, export and import a review sheet.",
-    "serve": "Serve the graph as a read-only SPARQL endpoint (GET/POST /sparql; updates and SERVICE refused).",
+    "serve": ("Serve the graph as a read-only SPARQL endpoint (GET/POST /sparql, a query page at /; updates and "
+              "SERVICE refused)."),
     "validate": "Validate the workspace graph with pySHACL (ontology.ttl as ontology graph).",
     "viz": "Write the graph as an interactive page (search, filters, focus, evidence panel).",
 }
