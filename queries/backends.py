@@ -54,7 +54,7 @@ class Backend(Protocol):
     def close(self) -> None: ...
 
 
-BackendFactory = Callable[[Workspace], Backend]
+BackendFactory = Callable[..., Backend]  # (workspace, **options) -> Backend
 _REGISTRY: dict[str, BackendFactory] = {}
 
 
@@ -71,13 +71,14 @@ def available() -> list[str]:
     return sorted(found | set(_REGISTRY))
 
 
-def open_backend(name: str, workspace: Workspace) -> Backend:
-    """An open backend called ``name`` on ``workspace`` (``UsageError`` when there is none)."""
+def open_backend(name: str, workspace: Workspace, **options: Any) -> Backend:
+    """An open backend called ``name`` on ``workspace`` (``UsageError`` when there is none);
+    ``options`` go to its factory (e.g. the connection of ``neo4j``)."""
     if name not in _REGISTRY and name in available():
         importlib.import_module(f"queries.{name}_backend")
     if name not in _REGISTRY:
         raise UsageError(f"unknown backend {name!r} (known: {', '.join(available())})")
-    return _REGISTRY[name](workspace)
+    return _REGISTRY[name](workspace, **options)
 
 
 def date_columns(row: Mapping[str, Any], prefix: str) -> tuple[str | None, str | None]:

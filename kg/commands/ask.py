@@ -10,6 +10,7 @@ from rich.console import Console
 
 from kg.cliutil import load_or_build, workspace_option
 from kg.errors import UsageError
+from kg.neo4j_options import connection_options
 from queries import render
 from queries.answer import ask, describe
 from queries.backends import available, open_backend
@@ -48,9 +49,10 @@ def _list(console: Console) -> None:
 @click.option("--backend", default="sparql", show_default=True,
               help=f"Where to ask: {', '.join(available())}.")
 @click.option("--list", "list_", is_flag=True, help="List the questions and their parameters.")
+@connection_options
 @workspace_option
 def command(name: str | None, params: tuple[str, ...], fmt: str, backend: str, list_: bool,
-            workspace: Path | None) -> None:
+            neo4j_options: dict[str, str], workspace: Path | None) -> None:
     """Answer the named question NAME (see --list), with the evidence of every fact."""
     # off a terminal (a pipe, a file) rich would wrap at 80 columns: give the table room instead
     console = Console() if sys.stdout.isatty() else Console(width=200)
@@ -62,8 +64,10 @@ def command(name: str | None, params: tuple[str, ...], fmt: str, backend: str, l
     question = get(name)
     given = _params(params)
     question.parse_params(given)  # a bad parameter fails before any build
+    if neo4j_options and backend != "neo4j":
+        raise UsageError(f"only --backend neo4j takes --{', --'.join(neo4j_options)}")
     ws, _ = load_or_build(workspace)
-    db = open_backend(backend, ws)
+    db = open_backend(backend, ws, **neo4j_options)
     try:
         answer = ask(name, given, db)
     finally:
