@@ -33,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -49,6 +50,8 @@ from graph.neo4j_rows import GraphRows, date_property_keys, to_rows
 
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
 BATCH_SIZE = 5000
+#: Seconds a push waits for the push lock before ``waiting()`` says another push is under way.
+LOCK_NOTICE = 2.0
 
 ProgressFn = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)`` after each batch."""
@@ -249,11 +252,12 @@ WRITE_ORDER = ("documents", "evidence", "entities", "part_of", "events", "roles"
 
 def push_rows(driver: neo4j.Driver, rows: GraphRows, *, database: str | None = None,
               batch_size: int = BATCH_SIZE, progress: ProgressFn | None = None,
-              approve: ApproveFn | None = None) -> PushReport:
+              approve: ApproveFn | None = None, waiting: Callable[[], None] | None = None) -> PushReport:
     """Write ``rows`` as the server's graph, in one transaction (see the module docstring).
 
     ``approve(removal)`` sees what the push removes before anything is written; when it raises, the
-    transaction rolls back and the error propagates."""
+    transaction rolls back and the error propagates. ``waiting()`` is called (from another thread)
+    when the push lock is not granted within ``LOCK_NOTICE`` seconds: another push is under way."""
     t0 = time.perf_counter()
     ensure_schema(driver, database)
     build, total = rows.build, rows.total()
@@ -269,12 +273,18 @@ def push_rows(driver: neo4j.Driver, rows: GraphRows, *, database: str | None = N
         return counters
 
     with driver.session(database=database) as session, session.begin_transaction() as tx:
-        last = tx.run(statement("push_lock")).single(strict=True)  # waits for a push under way
+        notice = threading.Timer(LOCK_NOTICE, waiting) if waiting else None
+        if notice:
+            notice.daemon = True
+            notice.start()
+        try:
+            last = tx.run(statement("push_lock")).single(strict=True)  # waits for a push under way
+        finally:
+            if notice:
+                notice.cancel()
         existing = tx.run(statement("push_read")).single(strict=True)["nodes"]
-        # a graph changed since its push (by hand) is rewritten whole: its hashes no longer say what is there
         relationships = sum(r["n"] for r in tx.run(statement("status_relationships")))
-        intact = last["content"] is None or held_fingerprint(existing, relationships) == last["content"]
-        todo = plan(rows, existing, last["build"], trust_hashes=intact)
+        todo = plan(rows, existing, last["build"], trust_hashes=_intact(existing, relationships, last["content"]))
         if approve is not None:
             approve(todo.removal)
         work = len(todo.delete) + len(todo.unlink) + sum(len(v) for v in todo.write.values())
@@ -305,10 +315,18 @@ class Preview:
     removal: Removal
 
 
+def _intact(existing: list[list[Any]], relationships: int, recorded: str | None) -> bool:
+    """Whether the graph is what its last push recorded; if not (changed by hand), its hashes no longer
+    say what is there and a push rewrites every node."""
+    return recorded is None or held_fingerprint(existing, relationships) == recorded
+
+
 def preview(driver: neo4j.Driver, rows: GraphRows, database: str | None = None) -> Preview:
     """Plan a push of ``rows`` against what the server holds now, and write nothing."""
     existing = _read(driver, "push_read", database)[0]["nodes"]
-    todo = plan(rows, existing, _read(driver, "status_last_push", database)[0]["build"])
+    relationships = sum(r["n"] for r in _read(driver, "status_relationships", database))
+    last = _read(driver, "status_last_push", database)[0]
+    todo = plan(rows, existing, last["build"], trust_hashes=_intact(existing, relationships, last["content"]))
     written = sum(len(todo.write[k]) for k in NODE_KINDS)
     return Preview(rows.build, written - len(todo.unlink), len(todo.unlink), todo.unchanged, todo.removal)
 

@@ -91,10 +91,13 @@ def push(neo4j_options: dict[str, Any], batch_size: int, dry_run: bool, yes: boo
             return
         guard = RemovalGuard(confirm_above / 100, yes)
 
+        def waiting() -> None:
+            click.echo(f"kg: another push to {settings.uri} is under way: waiting for it to finish", err=True)
+
         def attempt() -> neo4j_sync.PushReport:
             with progress_bar(progress) as bar:
                 return neo4j_sync.push_rows(driver, rows, database=settings.database, batch_size=batch_size,
-                                            progress=bar, approve=guard)
+                                            progress=bar, approve=guard, waiting=waiting)
 
         try:
             report = attempt()

@@ -4,6 +4,9 @@ reader checks the graph's content, not only its push record, before it answers f
 from __future__ import annotations
 
 import copy
+import os
+import subprocess
+import sys
 import threading
 import time
 from typing import Any
@@ -13,7 +16,10 @@ import pytest
 
 from graph.factset import FactSet
 from graph.neo4j_rows import GraphRows, to_rows
-from graph.neo4j_sync import holding, push_rows, status
+from graph.neo4j_sync import holding, push_rows, statement, status
+from kg.workspace import Workspace
+from tests.conftest import ROOT
+from tests.graph.test_neo4j_cli import _env, _kg
 
 pytestmark = pytest.mark.neo4j
 
@@ -91,3 +97,22 @@ def test_a_graph_changed_after_its_push_is_not_taken_for_it(neo4j_db: neo4j.Driv
     report = push_rows(neo4j_db, rows)  # every hash is as pushed, yet a link is gone: all is rewritten
     assert report.unchanged_nodes == 0
     assert holding(neo4j_db, rows).state == "current"
+
+
+def test_a_push_waiting_for_another_says_so(neo4j_db: neo4j.Driver, neo4j_server: str,
+                                            built_workspace: Workspace) -> None:
+    ws = str(built_workspace.path)
+    assert _kg("neo4j", "push", "--workspace", ws, env=_env(neo4j_server)).returncode == 0
+    full = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")} | _env(neo4j_server)
+    with neo4j_db.session() as session, session.begin_transaction() as tx:
+        tx.run(statement("push_lock")).consume()  # another push under way, holding the lock
+        proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "neo4j", "push", "--workspace", ws],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=full)
+        release = threading.Timer(WAIT, tx.rollback)  # never hang the suite if the notice does not come
+        release.start()
+        line = proc.stderr.readline() if proc.stderr else ""
+        release.cancel()
+    out, err = proc.communicate(timeout=300)
+    assert "another push to" in line and "waiting for it to finish" in line
+    assert proc.returncode == 0, err
+    assert "pushed build" in out
