@@ -40,15 +40,9 @@ sys.path.insert(0, str(ROOT))
 import neo4j  # noqa: E402
 
 from graph.factset import FactSet  # noqa: E402
+from graph.neo4j_plan import expected_fingerprint  # noqa: E402
 from graph.neo4j_rows import GraphRows, to_rows  # noqa: E402
-from graph.neo4j_sync import (  # noqa: E402
-    content_hash,
-    ensure_schema,
-    expected_fingerprint,
-    push_rows,
-    role_statement,
-    statement,
-)
+from graph.neo4j_sync import content_hash, ensure_schema, push_rows, role_statement, statement  # noqa: E402
 from kg.workspace import Workspace  # noqa: E402
 from tests.graph.neo4j_samples import synthetic_facts  # noqa: E402
 

@@ -19,8 +19,8 @@ import click
 
 from graph import neo4j_sync
 from graph.neo4j_conn import Neo4jSettings, connect
+from graph.neo4j_plan import Removal
 from graph.neo4j_rows import to_rows
-from graph.neo4j_sync import Removal
 from kg.cliutil import load_or_build, progress_bar, workspace_option
 from kg.errors import AbortRun
 from kg.neo4j_options import connection_options

@@ -11,8 +11,9 @@ import neo4j
 import pytest
 
 from graph.neo4j_conn import DEFAULT_CONNECT_TIMEOUT, Neo4jSettings
+from graph.neo4j_plan import expected_fingerprint
 from graph.neo4j_rows import to_rows
-from graph.neo4j_sync import content_hash, expected_fingerprint
+from graph.neo4j_sync import content_hash
 from kg.workspace import Workspace
 from tests.conftest import ROOT
 from tests.neo4j_server import NEO4J_TEST_PASSWORD, NEO4J_TEST_USER
