@@ -46,10 +46,24 @@ def progress_bar(enabled: bool | None = None) -> Iterator[Callable[[str, int, in
         yield update
 
 
+def check_corpus(corpus: Path, ws: Workspace, building: bool) -> None:
+    """A clear error, naming the options, when the corpus folder is not there (e.g. ``kg`` run outside
+    the project folder, where the default ``data/corpus`` is)."""
+    if Path(corpus).is_dir():
+        return
+    where = f"{corpus}" + (f" (from {Path.cwd()})" if not Path(corpus).is_absolute() else "")
+    if building:
+        raise AbortRun(f"corpus folder not found: {where}: give the folder of documents with --corpus DIR; "
+                       f"the workspace is written to --workspace DIR or $KG_WORKSPACE (now {ws.path})")
+    raise AbortRun(f"no workspace at {ws.path} and no corpus folder at {where}: point --workspace DIR or "
+                   "$KG_WORKSPACE at a built workspace, or build one with `kg build --corpus DIR`")
+
+
 def load_or_build(workspace: Path | None, corpus: Path = DEFAULT_CORPUS) -> tuple[Workspace, FactSet]:
     """The workspace's facts; builds it first (with a progress bar) when there is none."""
     ws = Workspace(workspace)
     if not ws.exists():
+        check_corpus(corpus, ws, building=False)
         err_console.print(f"[dim]no workspace at {ws.path}: building it from {corpus}[/dim]")
         with progress_bar() as progress:
             return ws, ws.build(corpus, progress)

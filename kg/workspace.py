@@ -26,9 +26,14 @@ from pathlib import Path
 
 from graph import facts_json
 from graph.factset import FactSet
+from graph.model import Document
 from graph.rdf_store import write_store
-from kg.errors import AbortRun
+from kg.errors import AbortRun, SkipItem
 from loaders.pipeline import ProgressFn, build_facts
+from loaders.readers import text_as_read
+from review.apply import ReviewReport, apply_decisions
+from review.decisions import FILE_NAME as DECISIONS_FILE
+from review.decisions import load as load_decisions
 
 DEFAULT_WORKSPACE = ".kg"
 DEFAULT_CORPUS = Path("data/corpus")
@@ -83,6 +88,18 @@ def _folder_lock(folder: Path) -> Iterator[None]:
         os.close(fd)
 
 
+def _text_of_document(corpus: Path, doc: Document) -> str | None:
+    try:
+        return text_as_read(corpus / doc.file)
+    except SkipItem:
+        return None
+
+
+def _review_summary(path: Path, report: ReviewReport) -> dict[str, object]:
+    return {"decisions": str(path), "applied": len(report.applied),
+            "stale": [{"id": d.id, "action": d.action, "target": d.target, "why": why} for d, why in report.stale]}
+
+
 class Workspace:
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         self.path = resolve(path)
@@ -115,19 +132,26 @@ class Workspace:
             raise AbortRun(f"workspace {self.path} and corpus {corpus} overlap: the workspace is replaced "
                            "by every build, so it must be outside the corpus folder (and not hold it)")
 
-    def build(self, corpus: Path = DEFAULT_CORPUS, progress: ProgressFn | None = None) -> FactSet:
-        """Build from ``corpus`` into a fresh folder and swap it in."""
+    def build(self, corpus: Path = DEFAULT_CORPUS, progress: ProgressFn | None = None,
+              decisions: Path | None = None) -> FactSet:
+        """Build from ``corpus`` into a fresh folder and swap it in. The review decisions (``decisions``,
+        default ``<corpus>/decisions.yaml``) are applied after the extraction; the stale ones are listed
+        in the build summary (``review.stale``)."""
         self.check_replaceable(corpus)
+        corpus = Path(corpus)
+        decisions = decisions or corpus / DECISIONS_FILE
+        review = load_decisions(decisions)  # a malformed decisions file fails before any work
         parent = self.path.absolute().parent
         tmp = self._new_build_folder(parent)
         try:
-            facts = build_facts(Path(corpus), progress)
+            facts = build_facts(corpus, progress)
             if not facts.documents:
                 raise AbortRun(f"no usable document in {corpus} ({len(facts.skipped)} skipped): "
                                f"the workspace {self.path} was left as it was")
+            report = apply_decisions(facts, review, lambda doc: _text_of_document(corpus, doc))
             (tmp / FACTS).write_text(facts_json.dumps(facts), encoding="utf-8")
             write_store(facts, tmp / STORE)
-            summary = facts.summary() | {"corpus": str(corpus)}
+            summary = facts.summary() | {"corpus": str(corpus), "review": _review_summary(decisions, report)}
             (tmp / SUMMARY).write_text(json.dumps(summary, indent=1, sort_keys=True) + "\n", encoding="utf-8")
             with _folder_lock(parent):
                 self._swap(tmp)
@@ -169,6 +193,13 @@ class Workspace:
             pid = int(m.group(1) or m.group(2))
             if pid == os.getpid() or not _pid_alive(pid):
                 shutil.rmtree(entry, ignore_errors=True)
+
+    def summary(self) -> dict[str, object]:
+        """The build summary (``build.json``); empty when there is none."""
+        try:
+            return dict(json.loads(self.summary_path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return {}
 
     def load(self) -> FactSet:
         if not self.exists():

@@ -14,7 +14,7 @@ from graph.ids import short_hash, slug
 from graph.model import Document, Skipped
 from kg.errors import AbortRun, SkipItem
 from loaders.extract import extract_all
-from loaders.manifest import MANIFEST, load_manifest
+from loaders.manifest import NOT_DOCUMENTS, load_manifest
 from loaders.readers import read_source
 from loaders.source import SourceText
 
@@ -34,7 +34,7 @@ def list_documents(corpus: Path) -> tuple[list[Path], list[Skipped]]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names) + [d for d in dirs if (Path(folder) / d).is_symlink()]:
             path = Path(folder) / name
-            if name.startswith(".") or (name == MANIFEST and Path(folder) == corpus):
+            if name.startswith(".") or (name in NOT_DOCUMENTS and Path(folder) == corpus):
                 continue
             reason = _link_problem(path, root)
             if reason:

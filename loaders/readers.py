@@ -96,6 +96,11 @@ def _text_of(path: Path, data: bytes) -> tuple[str, Tracked, str | None, str, li
     return decoded.text, Tracked.of(decoded.text), None, decoded.encoding, notes
 
 
+def text_as_read(path: Path) -> str:
+    """The whole text of a file as read, what evidence offsets count in (``SkipItem`` when unusable)."""
+    return _text_of(path, read_bytes(path))[0]
+
+
 def read_source(path: Path, meta: dict[str, Any] | None = None, rel: str | None = None) -> list[SourceText]:
     """The documents of one file, cleaned, with offsets into the file's text. ``rel`` is the file's
     path inside the corpus folder (default: its name)."""

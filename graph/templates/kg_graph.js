@@ -12,8 +12,9 @@
     adjacency[e.from].push([e.to, e]);
     adjacency[e.to].push([e.from, e]);
   });
-  var state = { hiddenTypes: new Set(), from: null, to: null, focus: DATA.focus, depth: DATA.depth };
-  var shownNodes = {}, shownEdges = {};
+  var state = { hiddenTypes: new Set(), from: null, to: null, focus: DATA.focus, depth: DATA.depth,
+    showRejected: false };
+  var shownNodes = {}, shownEdges = {}, legendCounts = [];
   ALL_NODES.forEach(function (n) { shownNodes[n.id] = true; });
   ALL_EDGES.forEach(function (e) { shownEdges[e.id] = true; });
   var $ = function (id) { return document.getElementById(id); };
@@ -51,6 +52,7 @@
   /* ---- which nodes and edges are shown ---- */
   function edgeAllowed(e, visible, dateOn) {
     if (!visible.has(e.from) || !visible.has(e.to)) return false;
+    if (e.kgStatus === "rejected" && !state.showRejected) return false;
     if (!dateOn || e.kgKind !== "membership") return true;
     return Boolean(e.kgStart || e.kgEnd) && overlaps(e.kgStart || null, e.kgEnd || null);
   }
@@ -59,6 +61,7 @@
     var visible = new Set();
     ALL_NODES.forEach(function (n) {
       if (state.hiddenTypes.has(n.kgType)) return;
+      if (n.kgStatus === "rejected" && !state.showRejected) return;  // a reviewer took it out
       if (n.kgKind === "event" && dateOn && (!n.kgStart || !overlaps(n.kgStart, n.kgEnd))) return;
       visible.add(n.id);
     });
@@ -96,6 +99,7 @@
     });
     if (nodeChanges.length) nodes.update(nodeChanges);
     if (edgeChanges.length) edges.update(edgeChanges);
+    updateLegendCounts(v.nodes);
     $("status").textContent = v.nodes.size + " of " + ALL_NODES.length + " nodes shown" +
       (state.focus ? " \u2014 focus on " + DATA.nodes[state.focus].label + ", depth " + state.depth : "");
     return v.nodes.size;
@@ -135,8 +139,21 @@
           if (box2.checked) state.hiddenTypes.delete(t.type); else state.hiddenTypes.add(t.type);
           applyView();
         });
-        grid.appendChild(el("label", {}, [box2, glyph(t.shape, t.color), t.type + " (" + t.count + ")"]));
+        var count = el("span", { "class": "count", text: "(" + t.count + ")" });
+        legendCounts.push({ kind: t.kind, type: t.type, total: t.count, span: count });
+        grid.appendChild(el("label", {}, [box2, glyph(t.shape, t.color), t.type + " ", count]));
       });
+    });
+  }
+  /* Each legend entry counts the nodes of its type the filters leave: "(3 of 12)", or "(12)" when all. */
+  function updateLegendCounts(visible) {
+    var shown = {};
+    ALL_NODES.forEach(function (n) {
+      if (visible.has(n.id)) shown[n.kgKind + "|" + n.kgType] = (shown[n.kgKind + "|" + n.kgType] || 0) + 1;
+    });
+    legendCounts.forEach(function (c) {
+      var k = shown[c.kind + "|" + c.type] || 0;
+      c.span.textContent = k === c.total ? "(" + c.total + ")" : "(" + k + " of " + c.total + ")";
     });
   }
 
@@ -148,6 +165,9 @@
   function typeBadge(item) {
     var look = DATA.legend.filter(function (t) { return t.type === item.type && t.kind === item.kind; })[0];
     return el("span", { "class": "type", style: "background:" + (look ? look.color : "#999"), text: item.type });
+  }
+  function reviewBadge(status) {
+    return el("span", { "class": "review review-" + status, title: "review: " + status, text: status });
   }
   function evidenceBlock(panel, evidence) {
     panel.appendChild(el("h3", { text: "Evidence (" + evidence.length + ")" }));
@@ -180,6 +200,7 @@
     panel.dataset.showing = id;
     panel.appendChild(el("h2", { text: n.label }));
     panel.appendChild(typeBadge(n));
+    if (n.status && n.status !== "extracted") panel.appendChild(reviewBadge(n.status));
     var pairs = [["id", id], ["also called", (n.aliases || []).join("; ")]];
     if (n.kind === "event") {
       pairs.push(["date", describeDate(n.date)]);
@@ -220,6 +241,7 @@
     if (!e) return;
     panel.dataset.showing = eid;
     panel.appendChild(el("h2", {}, [nodeLink(e.from), " \u2192 ", nodeLink(e.to)]));
+    if (e.status && e.status !== "extracted") panel.appendChild(reviewBadge(e.status));
     panel.appendChild(facts([["edge", e.kind], ["role", e.role]].concat(
       e.kind === "membership" ? [["from", describeDate(e.start)], ["until", describeDate(e.end)]].concat(attrPairs(e.attributes)) : [])));
     evidenceBlock(panel, e.kind === "membership" ? e.evidence : DATA.nodes[e.from].evidence);
@@ -265,6 +287,8 @@
       $("date-error").textContent = "";
     } catch (err) { $("date-error").textContent = err.message; return; }
     applyView();
+    if (state.focus) network.fit({ nodes: visibleIds(), animation: false });  // what the dates leave, in view
+    else fitMain();
   }
   $("date-from").addEventListener("change", readDates);
   $("date-to").addEventListener("change", readDates);
@@ -289,6 +313,11 @@
     fitMain();
   }
   $("reset-button").addEventListener("click", reset);
+  $("show-rejected").hidden = !DATA.rejected;
+  $("show-rejected-box").addEventListener("change", function () {
+    state.showRejected = this.checked;
+    applyView();
+  });
 
   network.on("click", function (params) {
     if (params.nodes.length) showNode(params.nodes[0]);

@@ -42,7 +42,7 @@ def reactions(rows: list[Row], ctx: Context) -> list[dict]:
             "stance": stance,
             "actors": [{"name": n, "id": i} for n, i in actors],
             "event": event,
-            "date": date_json(d),
+            "date": date_json(d), **ctx.flags(event),
             "elections": about,
             "evidence": ctx.evidence(event),
         }))

@@ -29,7 +29,7 @@ def closures(rows: list[Row], ctx: Context) -> list[dict]:
         attrs = json.loads(first["attributes"]) if first.get("attributes") else {}
         keyed.append(((sort_key(d), event), {
             "event": event,
-            "date": date_json(d),
+            "date": date_json(d), **ctx.flags(event),
             "in_period": inside(d, start, end) if (start or end) else None,
             "kind": attrs.get("kind"),
             "targets": named(rs, "target"),

@@ -67,6 +67,7 @@ def small_facts() -> FactSet:
     fs.add_event(Event("event/dissolution-river", "Dissolution", _d("2017"),
                        [Participant("agent", "person/bo-sample")]))  # a second agent, merged
     event("event/closure-owl", "MediaClosure", "2023-02", {"target": "mediaoutlet/radio-owl"}, 25)
+    contest(fs.events["event/closure-owl"], "2023-02", "2023-03")
     event("event/closure-kite", "MediaClosure", None, {"target": "mediaoutlet/the-daily-kite"}, 26)
     event("event/election-national-2023", "Election", "2023-07-23", {}, 27)
     fa, sy = "foreignactor/freedonia", "foreignactor/sylvania"
@@ -88,6 +89,28 @@ def small_facts() -> FactSet:
     member("membership/ana-river", ana, "party/the-river-party", "member", "2015", "2020", 42)
     member("membership/ana-lantern", ana, lp, "member", "2020-06", None, 43)
     member("membership/bo-lantern", bo, lp, "affiliated", None, None, 44)
+    fs.events["event/disqualification-lp"].status = "accepted"  # a reviewer's decisions (see review/)
+    fs.events["event/closure-owl"].status = "corrected"
+    return fs
+
+
+def contest(ev: Event, *values: str) -> None:
+    """Flag ``ev`` ``date-conflict``, one report claiming each of ``values`` (as the loaders do)."""
+    ev.flags.append("date-conflict")
+    ev.attributes["date_claims"] = [{"value": v, "precision": _d(v).precision, "derivation": "absolute",
+                                     "document": f"report-{i}"} for i, v in enumerate(values)]
+
+
+def contested_facts() -> FactSet:
+    """``small_facts`` plus an amendment of one article (2022-11) and the Lantern Party's
+    disqualification contested: one report says 2023-05, another 2024-03."""
+    fs = small_facts()
+    fs.add_entity(Entity("lawarticle/law-on-lanterns-article-6", "LawArticle", "Article 6 of the Law on Lanterns",
+                         set(), {"part_of": "law/law-on-lanterns"}, _ev(50, "Article 6 is named here")))
+    fs.add_event(Event("event/amendment-lol-article-6", "Amendment", _d("2022-11"),
+                       [Participant("target", "lawarticle/law-on-lanterns-article-6")], {},
+                       _ev(51, "passage stating the amendment of article 6")))
+    contest(fs.events["event/disqualification-lp"], "2023-05", "2024-03")
     return fs
 
 
@@ -103,3 +126,8 @@ def write_workspace(facts: FactSet, path: Path) -> Workspace:
 @pytest.fixture(scope="session")
 def small_workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     return write_workspace(small_facts(), tmp_path_factory.mktemp("small") / ".kg")
+
+
+@pytest.fixture(scope="session")
+def contested_workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    return write_workspace(contested_facts(), tmp_path_factory.mktemp("contested") / ".kg")
