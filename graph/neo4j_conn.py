@@ -4,7 +4,7 @@ Flags win over ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD`` (and ``NEO4J_DA
 ``NEO4J_CONNECT_TIMEOUT``); the default is ``bolt://localhost:7687`` as user ``neo4j``. Without a
 password the driver connects without authentication (a server with ``NEO4J_AUTH=none``). An
 unreachable server, a refused password, a port that does not answer as Bolt within the connection
-timeout (default 10 s) or a connection lost mid-way raise ``kg.errors.BackendUnavailable``; a
+timeout (default 10 s) or a connection lost mid-way raise ``graph.errors.BackendUnavailable``; a
 malformed URI or a database the server does not have raise ``UsageError``. The CLI prints either as
 one line.
 """
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
-from kg.errors import AbortRun, BackendUnavailable, UsageError
+from graph.errors import AbortRun, BackendUnavailable, UsageError
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"

@@ -14,7 +14,7 @@ import sys
 import click
 
 import kg.commands
-from kg.errors import KGError
+from graph.errors import KGError
 
 
 class LazyCommands(click.Group):

@@ -12,8 +12,8 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from graph.errors import AbortRun
 from graph.factset import FactSet
-from kg.errors import AbortRun
 from kg.workspace import DEFAULT_CORPUS, Workspace
 
 err_console = Console(stderr=True)
@@ -82,7 +82,7 @@ def open_output(path: str, binary: bool = False) -> Iterator[IO[Any]]:
     tmp = target.with_name(f".{target.name}.part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"}))
+        fh = open(tmp, "wb") if binary else open(tmp, "w", encoding="utf-8", newline="\n")
     except OSError as exc:
         raise AbortRun(f"cannot write --output {path}: {exc.strerror or exc}") from exc
     try:

@@ -11,8 +11,8 @@ import itertools
 from collections.abc import Mapping
 from typing import Any
 
+from graph.errors import UsageError
 from graph.model import FuzzyDate
-from kg.errors import UsageError
 from queries.backends import Backend, Row
 from queries.catalogue import Param, Question, get
 from queries.names import NameIndex

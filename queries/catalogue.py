@@ -32,8 +32,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kg.errors import UsageError
-from queries.intervals import parse_date
+from graph.dates import parse_date
+from graph.errors import UsageError
 
 SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
 PARAM_TYPES = ("entity", "fact", "date", "year", "int", "string", "choice")

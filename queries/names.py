@@ -8,22 +8,10 @@ backend resolves the same way, and the resolved ids are then bound into the ques
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-_HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХасеорхіІ", "ABCEHKMOPTXaceopxiI")
-
-
-def fold(name: str) -> str:
-    """A comparison key: ``The Farmers' Party`` -> ``farmers party``."""
-    s = unicodedata.normalize("NFKC", name or "").translate(_HOMOGLYPHS)
-    s = s.replace("\u2019", "'").replace("\u2018", "'").casefold().strip()
-    s = re.sub(r"^the\s+", "", s)
-    s = re.sub(r"'s\b", "s", s)
-    s = re.sub(r"[^\w]+", " ", s)
-    return " ".join(s.split())
+from graph.ids import fold_name
 
 
 class NameIndex:
@@ -38,7 +26,7 @@ class NameIndex:
             eid = str(r["entity"])
             self.types[eid] = str(r.get("type") or "")
             if r.get("name"):
-                key = fold(str(r["name"]))
+                key = fold_name(str(r["name"]))
                 self.by_name.setdefault(key, set()).add(eid)
                 self.spelled.setdefault((key, eid), str(r["name"]))
 
@@ -48,14 +36,14 @@ class NameIndex:
         if text in self.types:
             found = {text}
         else:
-            found = set(self.by_name.get(fold(text), set()))
+            found = set(self.by_name.get(fold_name(text), set()))
         return sorted(e for e in found if not wanted or self.types.get(e) in wanted)
 
     def near(self, text: str, types: Iterable[str] = (), limit: int = 5) -> list[tuple[str, str]]:
         """``(name, id)`` of the entities with a name or alias whose words start with the words of
         ``text`` (else spelled close to it), restricted to ``types``: what a "did you mean" lists
         when ``resolve`` finds nothing."""
-        wanted, key = set(types), fold(text)
+        wanted, key = set(types), fold_name(text)
         if not key:
             return []
         names = [n for n in self.by_name if any(not wanted or self.types.get(e) in wanted for e in self.by_name[n])]

@@ -21,13 +21,12 @@ from typing import Any
 
 import neo4j
 
+from graph.errors import AbortRun
 from graph.model import FuzzyDate
 from graph.neo4j_conn import Neo4jSettings, open_driver, translated
 from graph.neo4j_rows import to_rows
 from graph.neo4j_sync import holding
-from kg.errors import AbortRun
-from kg.workspace import Workspace
-from queries.backends import Row, register
+from queries.backends import GraphSource, Row, Warn, register
 from queries.catalogue import Question
 
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
@@ -63,23 +62,21 @@ class Neo4jBackend:
         self.settings = settings
 
     @classmethod
-    def for_workspace(cls, workspace: Workspace, **options: str) -> Neo4jBackend:
+    def for_source(cls, source: GraphSource, warn: Warn, **options: str) -> Neo4jBackend:
         """``options``: ``uri``, ``user``, ``password``, ``database`` (over the environment)."""
         settings = Neo4jSettings.resolve(**options)
         backend = cls(open_driver(settings), settings)
         try:
-            backend.check_graph(workspace)
+            backend.check_graph(source, warn)
         except BaseException:
             backend.close()
             raise
         return backend
 
-    def check_graph(self, workspace: Workspace) -> None:
+    def check_graph(self, source: GraphSource, warn: Warn) -> None:
         """Warn when the server holds another graph than the workspace's; refuse a graph that is not
         what its last push wrote."""
-        from kg.cliutil import err_console
-
-        rows = to_rows(workspace.load()) if workspace.exists() else None
+        rows = to_rows(source.load()) if source.exists() else None
         with translated(self.settings):
             held = holding(self.driver, rows, self.settings.database)
         where = self.settings.uri + (f" (database {self.settings.database})" if self.settings.database else "")
@@ -87,12 +84,10 @@ class Neo4jBackend:
             raise AbortRun(f"Neo4j at {where} does not hold the graph its last push (build {held.last_build}) "
                            "wrote: it changed since; run `kg neo4j push` to rewrite it")
         if held.state == "empty":
-            err_console.print(f"[yellow]warning:[/yellow] nothing pushed to {where} yet: "
-                              "run `kg neo4j push`", highlight=False, soft_wrap=True)
+            warn(f"nothing pushed to {where} yet: run `kg neo4j push`")
         elif held.state == "other" and rows is not None:
-            err_console.print(f"[yellow]warning:[/yellow] {where} holds build {held.last_build}, not the "
-                              f"workspace's {rows.build} ({workspace.path}): the answer is about that graph; "
-                              "run `kg neo4j push` to answer from the workspace's", highlight=False, soft_wrap=True)
+            warn(f"{where} holds build {held.last_build}, not the workspace's {rows.build} ({source.path}): "
+                 "the answer is about that graph; run `kg neo4j push` to answer from the workspace's")
 
     def run(self, question: Question, params: Mapping[str, Any]) -> list[Row]:
         bound = {p.variable: None for p in question.params}
@@ -108,4 +103,4 @@ class Neo4jBackend:
         self.driver.close()
 
 
-register("neo4j", Neo4jBackend.for_workspace)
+register("neo4j", Neo4jBackend.for_source)

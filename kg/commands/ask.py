@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from graph.errors import UsageError
 from kg.cliutil import err_console, load_or_build, open_output, workspace_option
-from kg.errors import UsageError
 from kg.neo4j_options import connection_options
 from queries import render
 from queries.answer import ask, describe
@@ -129,5 +129,5 @@ def command(name: str | None, params: tuple[str, ...], fmt: str | None, output: 
             fh.write(text)
             return
         width = table_width() if output == "-" else PIPE_WIDTH
-        console = Console(file=fh, width=width, **({} if output == "-" else {"force_terminal": False}))
+        console = Console(file=fh, width=width, force_terminal=None if output == "-" else False)
         render.print_table(answer, console, question.title, question.table, wide=wide, err=err_console)

@@ -18,11 +18,11 @@ from typing import Any
 import click
 
 from graph import neo4j_sync
+from graph.errors import AbortRun
 from graph.neo4j_conn import Neo4jSettings, connect
 from graph.neo4j_plan import Removal
 from graph.neo4j_rows import to_rows
 from kg.cliutil import load_or_build, progress_bar, workspace_option
-from kg.errors import AbortRun
 from kg.neo4j_options import connection_options
 from kg.workspace import Workspace
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
+from graph.errors import AbortRun
 from kg.cliutil import err_console, load_or_build, workspace_option
-from kg.errors import AbortRun
 
 
 def check_port(host: str, port: int) -> None:

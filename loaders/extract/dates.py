@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from graph.model import FuzzyDate
-from loaders.extract.lexicon import read_lexicon
+from graph.resources import read_lexicon
 from loaders.extract.triggers import election_kind_of
 
 
@@ -74,7 +74,10 @@ class _Rx:
 
 @cache
 def words() -> dict[str, Any]:
-    return read_lexicon("dates.yaml")
+    return read_lexicon("dates.yaml", {
+        "months": dict, "numbers": dict, "directions": dict, "anchor_nouns": list, "document_relative": dict,
+        "election_day_phrases": dict, "weekdays": dict,
+    })
 
 
 @cache

@@ -70,7 +70,7 @@ def _implied(spec: TypeSpec, ctx: Passage, a: int) -> list[Mention]:
 def _other_event_noun(ctx: Passage, spec: TypeSpec, pos: int, hi: int) -> bool:
     """The object of a noun trigger opens with another event type's noun ("adoption of [the] amendments")."""
     m = re.compile(r"\s*(?:the\s+|its\s+|\d{4}\s+)*([a-z-]+)\b").match(ctx.text, pos, hi)
-    return bool(m) and any(o.nouns is not None and o.nouns.fullmatch(m.group(1))
+    return m is not None and any(o.nouns is not None and o.nouns.fullmatch(m.group(1))
                            for o in ctx.lex.types if o is not spec)
 
 

@@ -172,7 +172,7 @@ def _uniq(ms: list[Mention]) -> list[Mention]:
 
 def _possessor(ctx: Passage, m: Mention) -> bool:
     p = re.match(r"['’]s?\s+(?:[a-z-]+\s+)?([a-z-]+)", ctx.text[m.end:m.end + 40])
-    return bool(p) and p.group(1) in ctx.lex.possessed_persons
+    return p is not None and p.group(1) in ctx.lex.possessed_persons
 
 
 def qualifies_person(ctx: Passage, m: Mention) -> bool:
@@ -182,7 +182,7 @@ def qualifies_person(ctx: Passage, m: Mention) -> bool:
     if after and after.group(1) in ctx.lex.possessed_persons:
         return True
     before = re.search(r"\b([a-z-]+)\s+of\s+(?:the\s+)?$", ctx.text[max(0, m.start - 40):m.start])
-    return bool(before) and before.group(1) in ctx.lex.possessed_persons
+    return before is not None and before.group(1) in ctx.lex.possessed_persons
 
 
 def first_after(ctx: Passage, pos: int, hi: int, types: frozenset[str], max_words: int,

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from graph.errors import AbortRun
 from graph.model import ENTITY_TYPES, EVENT_TYPES
-from kg.errors import AbortRun
-from loaders.extract.lexicon import read_lexicon
+from graph.resources import read_lexicon
 
 
 def phrase_alt(phrases: Any) -> str:
@@ -78,9 +78,7 @@ def _types(names: Any, where: str) -> frozenset[str]:
 
 @cache
 def lexicon() -> Lexicon:
-    data = read_lexicon("events.yaml")
-    if not isinstance(data, dict) or not isinstance(data.get("types"), dict):
-        raise AbortRun("lexicon events.yaml: expected a mapping with 'types'")
+    data = read_lexicon("events.yaml", {"types": dict})
     specs = []
     for name, t in data["types"].items():
         if name not in EVENT_TYPES:

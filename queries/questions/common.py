@@ -7,25 +7,19 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.model import FuzzyDate
-from queries.backends import Backend, Row
+from graph.dates import FuzzyDate, fields, from_columns
+from queries.backends import Backend, Row, date_columns
 from queries.catalogue import get
 
 
 def fuzzy(row: Mapping[str, Any], prefix: str) -> FuzzyDate | None:
     """The date in columns ``<prefix>_date`` / ``<prefix>_precision`` (``None`` when unknown)."""
-    value, precision = row.get(f"{prefix}_date"), row.get(f"{prefix}_precision")
-    if not value or not precision:
-        return None
-    try:
-        return FuzzyDate(str(value), precision)
-    except ValueError:
-        return None
+    return from_columns(*date_columns(row, prefix))
 
 
 def date_json(d: FuzzyDate | None) -> dict[str, str] | None:
     """A date as the answers show it: ``{"value": "2017-03", "precision": "month"}`` or ``None``."""
-    return {"value": d.value, "precision": d.precision} if d else None
+    return {k: v for k, v in fields(d).items() if k in ("value", "precision")} if d else None
 
 
 def unique(rows: Iterable[Row]) -> list[Row]:
@@ -76,13 +70,10 @@ def claims(attributes: str | None) -> list[dict[str, Any]]:
 
 def claimed_dates(flags: Mapping[str, list[Any]], date: FuzzyDate | None) -> list[FuzzyDate | None]:
     """Every date the reports claim for an event (its own date when they agree)."""
-    found = []
+    found: list[FuzzyDate | None] = []
     for c in flags.get("date_claims") or []:
-        try:
-            d = FuzzyDate(str(c["value"]), c["precision"])
-        except (ValueError, KeyError):
-            continue
-        if d not in found:
+        d = from_columns(c.get("value"), c.get("precision"))
+        if d is not None and d not in found:
             found.append(d)
     return found or [date]
 

@@ -6,8 +6,8 @@ none, when its own date is in Y. Rows come grouped by stance (in ``STANCE_ORDER`
 
 from __future__ import annotations
 
+from graph.dates import sort_key
 from queries.backends import Row
-from queries.intervals import sort_key
 from queries.questions import processor
 from queries.questions.common import Context, date_json, fuzzy, group, unique
 

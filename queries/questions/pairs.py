@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from graph.dates import ORDERS, Relation, order, relate, sort_key
+from graph.errors import UsageError
 from graph.model import FuzzyDate
-from kg.errors import UsageError
 from queries.backends import Row
-from queries.intervals import ORDERS, Relation, order, relate, sort_key
 from queries.questions import processor
 from queries.questions.common import Context, claimed_dates, date_json, fuzzy, group, named, unique
 

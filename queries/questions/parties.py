@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from graph.dates import sort_key
 from queries.backends import Row
-from queries.intervals import sort_key
 from queries.questions import processor
 from queries.questions.common import Context, date_json, fuzzy, group, named, unique
 
