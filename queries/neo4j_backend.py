@@ -62,7 +62,7 @@ class Neo4jBackend:
         self.settings = settings
 
     @classmethod
-    def for_source(cls, source: GraphSource, warn: Warn, **options: str) -> Neo4jBackend:
+    def for_source(cls, source: GraphSource, warn: Warn, **options: Any) -> Neo4jBackend:
         """``options``: ``uri``, ``user``, ``password``, ``database`` (over the environment)."""
         settings = Neo4jSettings.resolve(**options)
         backend = cls(open_driver(settings), settings)

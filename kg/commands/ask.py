@@ -112,7 +112,7 @@ def command(name: str | None, params: tuple[str, ...], fmt: str | None, output: 
     if neo4j_options and backend != "neo4j":
         raise UsageError(f"only --backend neo4j takes --{', --'.join(neo4j_options)}")
     ws, _ = load_or_build(workspace)
-    db = open_backend(backend, ws, **neo4j_options)
+    db = open_backend(backend, ws, options=neo4j_options)
     try:
         answer = ask(name, given, db, reviewed=reviewed_only)
     finally:
