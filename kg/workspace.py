@@ -5,6 +5,8 @@ Layout of a workspace folder (default ``.kg/``, or ``KG_WORKSPACE``, or ``--work
     facts.json    the fact model in kg-facts/1 (canonical; everything else derives from it)
     store/        the embedded RDF store (Oxigraph, no server)
     build.json    the build summary (counts by type, skipped documents)
+    parses/       the documents' spaCy parses (DocBin), kept across builds: a rebuild parses only
+                  what changed (key: the document's clean text and sentences, and the model version)
 
 A build writes a sibling folder first and swaps it into place at the end, so a build that fails
 half-way leaves the previous workspace intact.
@@ -29,6 +31,7 @@ DEFAULT_CORPUS = Path("data/corpus")
 FACTS = "facts.json"
 STORE = "store"
 SUMMARY = "build.json"
+PARSES = "parses"
 
 
 def resolve(path: str | os.PathLike[str] | None) -> Path:
@@ -56,11 +59,13 @@ class Workspace:
 
     def build(self, corpus: Path = DEFAULT_CORPUS, progress: ProgressFn | None = None) -> FactSet:
         """Build from ``corpus`` into a fresh folder and swap it in."""
-        facts = build_facts(Path(corpus), progress)
+        facts = build_facts(Path(corpus), progress, self.path / PARSES)
         parent = self.path.absolute().parent
         parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f"{self.path.name}.build-", dir=parent))
         try:
+            if (self.path / PARSES).is_dir():
+                os.replace(self.path / PARSES, tmp / PARSES)  # the parses outlive the swap
             (tmp / FACTS).write_text(facts_json.dumps(facts), encoding="utf-8")
             write_store(facts, tmp / STORE)
             summary = facts.summary() | {"corpus": str(corpus)}

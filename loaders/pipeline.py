@@ -14,6 +14,7 @@ from graph.model import Document, Skipped
 from kg.errors import AbortRun, SkipItem
 from loaders.extract import extract_all
 from loaders.manifest import MANIFEST, load_manifest
+from loaders.parse.cache import ParseCache
 from loaders.readers import read_source
 from loaders.source import SourceText
 
@@ -68,8 +69,9 @@ def read_corpus(corpus: Path, facts: FactSet, progress: ProgressFn | None = None
     return list(iter_corpus(corpus, facts, progress))
 
 
-def build_facts(corpus: Path, progress: ProgressFn | None = None) -> FactSet:
-    """Read and extract a whole corpus folder, one file at a time, then resolve across documents."""
+def build_facts(corpus: Path, progress: ProgressFn | None = None, parses: Path | None = None) -> FactSet:
+    """Read and extract a whole corpus folder, a batch of files at a time, then resolve across documents.
+    ``parses``: the folder of cached parses (read and added to; none kept without it)."""
     facts = FactSet()
-    extract_all(iter_corpus(corpus, facts, progress), facts)
+    extract_all(iter_corpus(corpus, facts, progress), facts, cache=ParseCache(parses))
     return facts

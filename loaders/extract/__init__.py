@@ -1,45 +1,57 @@
 """Extraction: from cleaned document texts to entities, events and memberships with evidence.
 
-``extract_all`` runs, for each source: actor mentions and their entities (``actors``), event claims
-(``events``), memberships (``memberships``) and results tables (``tables``); then dates the event
-claims and resolves them across documents into events (``resolve``). Work is linear in the number of
+``extract_all`` takes the sources in batches: each batch is segmented and parsed once (``loaders.parse``,
+cached parses read back), then, per document: actor mentions and their entities (``actors``), event
+claims from the parse (``loaders.events``), memberships and results tables; at the end the event claims
+are dated and resolved across documents into events (``resolve``). Work is linear in the number of
 documents: cross-document comparison only happens inside (type, participant) blocks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 
 from graph.factset import FactSet
-from loaders.extract.dates import years_in
-from loaders.extract.events import Claim, extract_events
-from loaders.extract.resolve import DocContext, resolve_all
-from loaders.extract.sentences import segment
-from loaders.extract.triggers import lexicon
+from loaders.events.claim import Claim
+from loaders.parse.cache import ParseCache
 from loaders.source import SourceText
+
+BATCH_DOCUMENTS = 32
+"""Documents parsed together in one ``nlp.pipe`` (their texts are held in memory meanwhile)."""
+
+
+def _batches(sources: Iterable[SourceText], n: int) -> Iterator[list[SourceText]]:
+    it = iter(sources)
+    while batch := list(islice(it, n)):
+        yield batch
 
 
 def extract_all(sources: Iterable[SourceText], facts: FactSet,
-                progress: Callable[[SourceText], None] | None = None) -> None:
-    """Add to ``facts`` what the sources state. ``progress`` is called once per source.
-
-    ``sources`` is consumed once, one at a time (a generator is fine): only each document's claims and
-    context are kept for the resolution across documents, not its text."""
+                progress: Callable[[SourceText], None] | None = None, cache: ParseCache | None = None) -> None:
+    """Add to ``facts`` what the sources state. ``progress`` is called once per source; ``cache`` keeps
+    the parses (none kept without one)."""
+    from loaders.events.extract import extract_events
+    from loaders.events.lexicon import lexicon
     from loaders.extract.actors import find_mentions, register
+    from loaders.extract.dates import years_in
     from loaders.extract.memberships import extract_memberships
+    from loaders.extract.resolve import DocContext, resolve_all
     from loaders.extract.tables import extract_tables
+    from loaders.parse.document import parse_documents
 
+    cache = cache or ParseCache(None)
     claims: list[Claim] = []
     contexts: dict[str, DocContext] = {}
-    for src in sources:
-        mentions = find_mentions(src)
-        register(mentions, src, facts)
-        seg = segment(src.clean, lexicon().back_matter)
-        end = seg.paragraphs[-1].end if seg.paragraphs else 0
-        contexts[src.document.id] = DocContext(src.document, years_in(src.clean, 0, end))
-        claims += extract_events(src, mentions, seg)
-        extract_memberships(src, mentions, facts)
-        extract_tables(src, mentions, facts)
-        if progress:
-            progress(src)
+    for batch in _batches(sources, BATCH_DOCUMENTS):
+        for pd in parse_documents(batch, cache, lexicon().back_matter, find_mentions):
+            src = pd.src
+            register(pd.mentions, src, facts)
+            end = pd.seg.paragraphs[-1].end if pd.seg.paragraphs else 0
+            contexts[src.document.id] = DocContext(src.document, years_in(src.clean, 0, end))
+            claims += extract_events(pd)
+            extract_memberships(src, pd.mentions, facts)
+            extract_tables(src, pd.mentions, facts)
+            if progress:
+                progress(src)
     resolve_all(claims, contexts, facts)

@@ -18,7 +18,7 @@ from typing import Any
 
 from graph.model import FuzzyDate
 from loaders.extract.lexicon import read_lexicon
-from loaders.extract.triggers import election_kind_of
+from loaders.events.lexicon import election_kind_of
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from typing import Any
 
 from graph.model import Document, FuzzyDate
 from loaders.extract.dates import DateExpr
-from loaders.extract.passage import Claim
-from loaders.extract.triggers import lexicon
+from loaders.events.claim import Claim
+from loaders.events.lexicon import lexicon
 
 _LEVEL = ("year", "month", "day")
 PREF = {"absolute": 0, "table": 1, "merged": 1, "document": 2, "relative": 3}

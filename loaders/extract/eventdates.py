@@ -8,9 +8,19 @@ from __future__ import annotations
 
 import re
 
+from typing import TYPE_CHECKING
+
 from loaders.extract.dates import DateExpr, find_dates
-from loaders.extract.passage import Passage, count_words
 from loaders.extract.sentences import Sentence
+
+if TYPE_CHECKING:
+    from loaders.parse.document import ParsedDocument as Passage
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def count_words(s: str) -> int:
+    return len(_WORD.findall(s))
 
 # words placing what a sentence tells before the time its section is about
 _ANTERIOR = re.compile(r"\b(?:previously|formerly|earlier|once|had)\b", re.I)

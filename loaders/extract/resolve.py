@@ -26,8 +26,8 @@ from graph.factset import FactSet
 from graph.ids import election_event_id, event_id
 from graph.model import Event, Evidence, FuzzyDate
 from loaders.extract.dating import PREF, Dater, DocContext, compatible, merge_dates
-from loaders.extract.passage import Claim
-from loaders.extract.triggers import lexicon
+from loaders.events.claim import Claim
+from loaders.events.lexicon import lexicon
 
 __all__ = ["DocContext", "resolve_all"]
 

@@ -1,0 +1,41 @@
+"""The event claims of one parsed document: typed events, statements and election reports of each
+sentence in a paragraph about the home country (headings aside); two triggers of one type in one
+sentence naming the same target are one claim."""
+
+from __future__ import annotations
+
+from loaders.events.claim import Claim
+from loaders.events.elections import elections
+from loaders.events.lexicon import lexicon
+from loaders.events.statements import statements
+from loaders.events.typed import typed_events
+from loaders.events.view import SentenceView
+from loaders.parse.document import ParsedDocument
+
+
+def extract_events(pd: ParsedDocument) -> list[Claim]:
+    lex = lexicon()
+    out: list[Claim] = []
+    for i, sent in enumerate(pd.seg.sentences):
+        if not pd.scope[sent.paragraph] or pd.seg.paragraphs[sent.paragraph].heading:
+            continue
+        v = SentenceView(pd, i, lex)
+        out += merge_in_sentence(typed_events(v) + statements(v) + elections(v))
+    return out
+
+
+def merge_in_sentence(claims: list[Claim]) -> list[Claim]:
+    """Two triggers of one type in one sentence naming the same target are one claim."""
+    out: list[Claim] = []
+    for c in claims:
+        same = next((o for o in out if o.type == c.type and (
+            o.entities("target") & c.entities("target")
+            or o.entities("target") == c.entities("target") and o.entities("agent") == c.entities("agent"))), None)
+        if same is None:
+            out.append(c)
+            continue
+        same.participants = sorted(set(same.participants) | set(c.participants))
+        same.dates = same.dates or c.dates
+        for k, val in c.attributes.items():
+            same.attributes.setdefault(k, val)
+    return out
