@@ -76,6 +76,7 @@ class Lexicon:
     repeat_words: frozenset[str]
     generic_words: frozenset[str]
     light_verbs: frozenset[str]
+    implicative_verbs: frozenset[str]
     possessed_persons: frozenset[str]
     instrument_cues: frozenset[str]
     instrument_types: frozenset[str]
@@ -163,6 +164,7 @@ def lexicon() -> Lexicon:
         repeat_words=_words(data.get("repeat_words")),
         generic_words=_words(data.get("generic_words")),
         light_verbs=_words(data.get("light_verbs")),
+        implicative_verbs=_words(data.get("implicative_verbs")),
         possessed_persons=_words(data.get("possessed_persons")),
         instrument_cues=_words(data.get("instrument_cues")),
         instrument_types=_types(data.get("instrument_types"), "instrument_types"),

@@ -94,6 +94,14 @@ def _verb_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
         elif t.dep_ == "conj":
             s = v.subject(t)
             targets = v.fillers(s, spec.target, spec.group_nouns) if s is not None else []
+        else:
+            # a passive the parser left without its subject ("Five months before the election, VOD was
+            # shut down", the name read as an apposition): the nearest name before it in its clause
+            for x in reversed([x for x in t.subtree if x.i < t.i]):
+                m = v.mention(x)
+                if m is not None and m.type in spec.target:
+                    targets = [m]
+                    break
         for by in v.prep_objects(t, AGENT_PREPS):
             agents = v.fillers(by, spec.agent)
             if agents:
@@ -102,6 +110,11 @@ def _verb_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
         subj = v.subject(t)
         if _lemma(t) in spec.subject_is_target:
             targets = v.fillers(subj, spec.target) if subj is not None else []
+            # "became the NEC chair appointed by the National Assembly"
+            for c in v.children(t, "attr", "oprd"):
+                for acl in v.children(c, "acl"):
+                    for by in v.prep_objects(acl, AGENT_PREPS):
+                        agents = agents or v.fillers(by, spec.agent)
         else:
             agents = v.fillers(subj, spec.agent) if subj is not None else []
             for o in v.children(t, *_OBJECTS):
@@ -269,7 +282,8 @@ def typed_events(v: SentenceView) -> list[Claim]:
                         out += _claims(v, spec, t, *roles, True, False)
                 if _verb_matches(t, spec.verbs) is not None and _attr_ok(v, spec, t):
                     if t.tag_ == "VB" and t.dep_ in ("xcomp", "advcl", "ROOT") and not any(
-                            c.dep_ == "aux" and c.lower_ in ("do", "did", "does") for c in t.children):
+                            c.dep_ == "aux" and c.lower_ in ("do", "did", "does") for c in t.children) and not (
+                            t.dep_ == "xcomp" and _lemma(t.head) in lex.implicative_verbs):
                         continue  # "to dissolve", bare "dissolve": what may or should happen
                     if hedged(t, lex):
                         continue

@@ -147,6 +147,10 @@ class SentenceView:
                 mm = self.mention(c)
                 if mm is not None and mm.type in types:
                     return [mm]
+        listed = [m for c in t.children if c.dep_ == "prep" and c.lower_ in ("including", "like", "as")
+                  for g in c.children if g.dep_ == "pobj" for m in self.fillers(g, types)]
+        if listed:
+            return listed  # "several media outlets, including the Cambodia Daily"
         lemma = t.lemma_.lower()
         if lemma in group_nouns or t.lower_ in group_nouns:
             near = self._inside(t, types, through_of=True)
