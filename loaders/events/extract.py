@@ -11,6 +11,7 @@ from loaders.events.statements import statements
 from loaders.events.typed import typed_events
 from loaders.events.view import SentenceView
 from loaders.parse.document import ParsedDocument
+from loaders.source import SourceText
 
 
 def extract_events(pd: ParsedDocument) -> list[Claim]:
@@ -30,7 +31,8 @@ def merge_in_sentence(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         same = next((o for o in out if o.type == c.type and (
             o.entities("target") & c.entities("target")
-            or o.entities("target") == c.entities("target") and o.entities("agent") == c.entities("agent"))), None)
+            or o.entities("target") == c.entities("target") and o.entities("agent") == c.entities("agent")
+            or set(o.participants) <= set(c.participants) or set(c.participants) <= set(o.participants))), None)
         if same is None:
             out.append(c)
             continue
@@ -39,3 +41,13 @@ def merge_in_sentence(claims: list[Claim]) -> list[Claim]:
         for k, val in c.attributes.items():
             same.attributes.setdefault(k, val)
     return out
+
+
+def claims_of(src: SourceText) -> list[Claim]:
+    """The event claims of one source, parsed now (no cache): for tests and one-off use."""
+    from loaders.extract.actors import find_mentions
+    from loaders.parse.cache import ParseCache
+    from loaders.parse.document import parse_documents
+
+    pd = parse_documents([src], ParseCache(None), lexicon().back_matter, find_mentions)[0]
+    return extract_events(pd)

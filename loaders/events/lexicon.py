@@ -54,6 +54,7 @@ class TypeSpec:
     implied_target: dict[str, tuple[str, str]] = field(default_factory=dict)
     subject_is_target: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
+    object_heads: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ def _spec(name: str, t: dict[str, Any]) -> TypeSpec:
         tuple(str(w).lower() for w in t.get("agent_words") or []), tuple(t.get("requires") or []),
         bool(t.get("recurs", True)), {str(k).lower(): _words(v) for k, v in (t.get("attr") or {}).items()},
         implied, _words(t.get("subject_is_target")), _words(t.get("group_nouns")),
+        {str(k).lower(): _words(v) for k, v in (t.get("object_heads") or {}).items()},
     )
 
 

@@ -27,11 +27,11 @@ def _verb_group(t: Token) -> list[Token]:
     out = [t]
     x = t
     steps = 0
-    while x.pos_ not in ("VERB", "AUX") and x.dep_ in _UP_TO_VERB and x.head is not x and steps < 8:
+    while x.pos_ not in ("VERB", "AUX") and x.dep_ in _UP_TO_VERB and x.head.i != x.i and steps < 8:
         x = x.head
         out.append(x)
         steps += 1
-    while x.dep_ in _GROUP and x.head is not x and steps < 12:
+    while x.dep_ in _GROUP and x.head.i != x.i and steps < 12:
         x = x.head
         out.append(x)
         steps += 1
@@ -44,12 +44,12 @@ def hedged(t: Token, lex: Lexicon) -> bool:
         for c in g.children:
             if c.dep_ == "aux" and c.lower_ in lex.modals or c.dep_ == "neg":
                 return True
-            if c.dep_ == "det" and c.lower_ == "no" and g is t:
+            if c.dep_ == "det" and c.lower_ == "no" and g.i == t.i:
                 return True
     for a in [t, *t.ancestors]:
         if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in a.children):
             return True
-        if a is t:
+        if a.i == t.i:
             continue
         lemma = a.lemma_.lower()
         if a.pos_ in ("VERB", "AUX") and lemma in lex.hedge_verbs:

@@ -84,11 +84,15 @@ def _verb_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
     if t.dep_ == "amod" and t.tag_ == "VBN":
         return [], v.fillers(t.head, spec.target, spec.group_nouns), "adjective"
     if SentenceView.passive(t):
-        subj = v.children(t, "nsubjpass")
+        subj = sorted(v.children(t, "nsubjpass"), key=lambda x: abs(t.i - x.i))
         if subj:
-            if not _other_event_noun(v, spec, subj[0]):
-                targets = v.fillers(subj[0], spec.target, spec.group_nouns)
-        elif t.dep_ in ("acl", "relcl", "advcl") and t.head is not t:
+            for sj in subj:  # the closest first ("Cambodia: in 2019, the party was dissolved")
+                if _other_event_noun(v, spec, sj):
+                    break
+                targets = v.fillers(sj, spec.target, spec.group_nouns)
+                if targets:
+                    break
+        elif t.dep_ in ("acl", "relcl", "advcl") and t.head.i != t.i:
             targets = v.fillers(t.head if t.dep_ != "advcl" else (v.subject(t.head) or t.head), spec.target,
                                 spec.group_nouns)
         elif t.dep_ == "conj":
@@ -102,7 +106,7 @@ def _verb_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
                 if m is not None and m.type in spec.target:
                     targets = [m]
                     break
-        for by in v.prep_objects(t, AGENT_PREPS):
+        for by in v.by_agents(t) or v.prep_objects(t, frozenset({"from"})):
             agents = v.fillers(by, spec.agent)
             if agents:
                 break
@@ -118,9 +122,23 @@ def _verb_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
         else:
             agents = v.fillers(subj, spec.agent) if subj is not None else []
             for o in v.children(t, *_OBJECTS):
+                if not _object_ok(v, spec, t, o):
+                    return [], [], tight
                 targets = v.fillers(o, spec.target, spec.group_nouns)
+                if not targets and v.mention(o) is None and not _other_event_noun(v, spec, o):
+                    # "upheld the ban on X": the object's complement names who it is about
+                    for c in v.prep_objects(o, TARGET_PREPS):
+                        targets = v.fillers(c, spec.target, spec.group_nouns)
+                        if targets:
+                            break
                 if targets:
                     break
+            if not targets:
+                # "resigned as CNRP president", "resigned from the party": the body left
+                for o in v.prep_objects(t, frozenset({"as", "from"})):
+                    targets = v.fillers(o, spec.target, spec.group_nouns, person_nouns=False)
+                    if targets:
+                        break
             if not targets:
                 # "cracked down on X", "stripped X of": a complement of the verb
                 for o in v.prep_objects(t, frozenset({"on", "against"})):
@@ -128,6 +146,16 @@ def _verb_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
                     if targets:
                         break
     return agents, targets, tight
+
+
+def _object_ok(v: SentenceView, spec: TypeSpec, t: Token, o: Token) -> bool:
+    """For verbs listed in ``object_heads`` ("beat"), the object must be a person or one of the nouns."""
+    heads = spec.object_heads.get(_lemma(t))
+    if not heads:
+        return True
+    m = v.mention(o)
+    return (m is not None and m.type == "Person") or _lemma(o) in heads or any(
+        c.dep_ == "prt" and c.lower_ in heads for c in t.children)
 
 
 def _noun_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention], list[Mention]]:
@@ -221,6 +249,8 @@ def _phrase_roles(v: SentenceView, spec: TypeSpec, ph: Phrase, t: Token) -> tupl
                 targets = v.fillers(o, spec.target, spec.group_nouns)
                 if targets:
                     break
+    if obj is not None and not targets:
+        targets = v.fillers(obj, spec.target, spec.group_nouns)  # "the appeal of the lawmaker, X"
     if not targets:
         for o in v.prep_objects(t, frozenset({"on", "against", "to", "for", "of"})):
             targets = v.fillers(o, spec.target, spec.group_nouns)
@@ -228,7 +258,7 @@ def _phrase_roles(v: SentenceView, spec: TypeSpec, ph: Phrase, t: Token) -> tupl
                 break
     if not targets and not passive:
         for o in v.children(t, "dobj", "dative"):
-            if o is not obj:
+            if obj is None or o.i != obj.i:
                 targets = v.fillers(o, spec.target, spec.group_nouns)
     return agents, targets
 

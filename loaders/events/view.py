@@ -99,7 +99,7 @@ class SentenceView:
                     if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                         return v.head
                     return c
-            if v.dep_ in ("conj", "xcomp") and v.head is not v:
+            if v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
                 v = v.head
                 continue
             if v.dep_ == "relcl":
@@ -116,6 +116,22 @@ class SentenceView:
         for c in t.children:
             if c.dep_ in ("prep", "agent") and c.lower_ in preps:
                 out += [g for g in c.children if g.dep_ == "pobj"]
+        return out
+
+    def by_agents(self, v: Token) -> list[Token]:
+        """The `by`-complement of a passive verb, also when the parser hung it lower ("barred from the
+        election by the NEC")."""
+        direct = self.prep_objects(v, {"by"})
+        if direct:
+            return direct
+        out = []
+        for x in v.subtree:
+            if x.dep_ in ("agent", "prep") and x.lower_ == "by" and x.i > v.i:
+                y = x.head
+                while y.i != v.i and y.pos_ not in ("VERB", "AUX"):
+                    y = y.head
+                if y.i == v.i:
+                    out += [g for g in x.children if g.dep_ == "pobj"]
         return out
 
     # -- mentions ----------------------------------------------------------------------------------
@@ -140,6 +156,8 @@ class SentenceView:
                 return [m]
             return []
         low = t.lower_
+        if t.tag_ in ("WP", "WDT") and t.head.dep_ in ("relcl", "acl") and t.head.head.i != t.head.i:
+            return self.fillers(t.head.head, types, group_nouns, person_nouns)  # "X, who had been jailed"
         if t.pos_ == "PRON" or low in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
             return self.pronoun(t, types)
         for c in t.children:
@@ -168,10 +186,10 @@ class SentenceView:
         found: list[tuple[int, Mention]] = []
         for s in t.subtree:
             m = self.mention(s)
-            if m is None or m.type not in types or s is t:
+            if m is None or m.type not in types or s.i == t.i:
                 continue
             x, ok = s, True
-            while x is not t:
+            while x.i != t.i:
                 if x.dep_ not in _NP_DEPS and not (through_of and (x.dep_ == "pobj" or
                                                                     x.dep_ == "prep" and x.lower_ == "of")):
                     ok = False

@@ -4,8 +4,7 @@ each test is a small invented text that the rule handles and that failed before 
 from __future__ import annotations
 
 from graph.model import Document, FuzzyDate
-from loaders.extract.actors import find_mentions
-from loaders.extract.events import extract_events
+from loaders.events.extract import claims_of
 from loaders.extract.sentences import split_sentences
 from loaders.source import SourceText
 from tests.loaders.extract.textkit import build, claims, events_of, roles
@@ -101,7 +100,7 @@ def _statement_dates(text: str, kind: str | None) -> list[tuple[str | None, str 
     doc = Document(id="d", file="d.txt", title="d", sha256="0" * 64, published=FuzzyDate.of(2023, 7, 25), kind=kind)
     src = SourceText.identity(doc, text)
     out = []
-    for c in extract_events(src, find_mentions(src)):
+    for c in claims_of(src):
         if c.type.endswith("Statement"):
             out.append((c.attributes.get("stance"), c.dates[0].unit if c.dates else None))
     return out

@@ -5,8 +5,8 @@ from __future__ import annotations
 from graph.factset import FactSet
 from graph.model import Document, FuzzyDate
 from loaders.extract import extract_all
-from loaders.extract.actors import find_mentions
-from loaders.extract.events import Claim, extract_events
+from loaders.events.claim import Claim
+from loaders.events.extract import claims_of
 from loaders.source import SourceText
 
 
@@ -17,7 +17,7 @@ def source(text: str, doc_id: str = "doc", published: FuzzyDate | None = None) -
 
 def claims(text: str, published: FuzzyDate | None = None) -> list[Claim]:
     src = source(text, published=published)
-    return extract_events(src, find_mentions(src))
+    return claims_of(src)
 
 
 def build(*docs: tuple[str, str, FuzzyDate | None]) -> FactSet:
