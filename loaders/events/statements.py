@@ -68,6 +68,8 @@ def _speaker(v: SentenceView, subj: Token) -> tuple[list[Mention], Mention | Non
     person = found[0] if found and found[0].type == "Person" else None
     official = subj.lemma_.lower() in lex.official_nouns or any(
         c.lemma_.lower() in lex.official_nouns for c in subj.children if c.dep_ in ("compound", "amod", "appos"))
+    if head is not None and head.type in lex.foreign_agent:
+        return [head], None  # "the US State Department said": the department itself is known
     if person is not None or official or head is None:
         for s in subj.subtree:
             m = v.mention(s)

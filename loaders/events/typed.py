@@ -84,7 +84,7 @@ def _verb_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
     if t.dep_ == "amod" and t.tag_ == "VBN":
         return [], v.fillers(t.head, spec.target, spec.group_nouns), "adjective"
     if SentenceView.passive(t):
-        subj = sorted(v.children(t, "nsubjpass"), key=lambda x: abs(t.i - x.i))
+        subj = sorted(v.children(t, "nsubjpass", "nsubj"), key=lambda x: abs(t.i - x.i))
         if subj:
             for sj in subj:  # the closest first ("Cambodia: in 2019, the party was dissolved")
                 if _other_event_noun(v, spec, sj):
@@ -124,13 +124,8 @@ def _verb_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
             for o in v.children(t, *_OBJECTS):
                 if not _object_ok(v, spec, t, o):
                     return [], [], tight
-                targets = v.fillers(o, spec.target, spec.group_nouns)
-                if not targets and v.mention(o) is None and not _other_event_noun(v, spec, o):
-                    # "upheld the ban on X": the object's complement names who it is about
-                    for c in v.prep_objects(o, TARGET_PREPS):
-                        targets = v.fillers(c, spec.target, spec.group_nouns)
-                        if targets:
-                            break
+                # "upheld the ban on X": the object's complement names who it is about
+                targets = v.fillers(o, spec.target, spec.group_nouns) or _complement(v, spec, o)
                 if targets:
                     break
             if not targets:
@@ -146,6 +141,22 @@ def _verb_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
                     if targets:
                         break
     return agents, targets, tight
+
+
+def _complement(v: SentenceView, spec: TypeSpec, o: Token) -> list[Mention]:
+    """"the websites of X", "the media licence of X": a common noun's complement names whom it is about."""
+    if v.mention(o) is not None or o.pos_ != "NOUN" or _other_event_noun(v, spec, o) or \
+            o.lemma_.lower() in v.lex.possessed_persons:
+        return []
+    for c in v.prep_objects(o, TARGET_PREPS):
+        found = v.fillers(c, spec.target, spec.group_nouns) or _complement(v, spec, c)
+        if found:
+            return found
+    for p in v.children(o, "poss"):
+        found = v.fillers(p, spec.target, spec.group_nouns)
+        if found:
+            return found
+    return []
 
 
 def _object_ok(v: SentenceView, spec: TypeSpec, t: Token, o: Token) -> bool:
@@ -164,7 +175,7 @@ def _noun_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
     for o in v.prep_objects(t, TARGET_PREPS):
         if _other_event_noun(v, spec, o):
             return [], []  # "the adoption of amendments to the LEMNA": the amendment is what is reported
-        targets = v.fillers(o, spec.target, spec.group_nouns)
+        targets = v.fillers(o, spec.target, spec.group_nouns) or _complement(v, spec, o)
         if targets:
             break
     if not targets:
@@ -214,9 +225,8 @@ def _phrase_roles(v: SentenceView, spec: TypeSpec, ph: Phrase, t: Token) -> tupl
     obj: Token | None = None
     inf: Token | None = None
     if ph.objects:
-        deps = ("nsubjpass",) if passive else ("dobj", "pobj", "attr")
-        cands = [c for c in t.children if c.dep_ in deps]
-        cands += [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        cands = [c for c in t.children if c.dep_ in ("dobj", "pobj", "attr", "nsubjpass")]
+        cands += [g for c in t.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
         obj = next((c for c in cands if _lemma(c) in ph.objects), None)
         if obj is None:
             return None
@@ -240,7 +250,11 @@ def _phrase_roles(v: SentenceView, spec: TypeSpec, ph: Phrase, t: Token) -> tupl
         targets = v.fillers(subj, spec.target)
     if inf is not None and not targets:
         for o in v.children(inf, "dobj"):
-            targets = v.fillers(o, spec.target, spec.group_nouns)
+            targets = v.fillers(o, spec.target, spec.group_nouns) or _complement(v, spec, o)
+    if passive and not targets:
+        for sj in v.children(t, "nsubjpass"):  # "X was forced to close", "X was taken off the air"
+            if obj is None or sj.i != obj.i:
+                targets = v.fillers(sj, spec.target, spec.group_nouns)
     if obj is not None and not targets:
         for p in v.children(obj, "poss"):
             targets = v.fillers(p, spec.target, spec.group_nouns)
@@ -267,7 +281,7 @@ def _claims(v: SentenceView, spec: TypeSpec, t: Token, agents: list[Mention], ta
             tight: bool | str, noun: bool) -> list[Claim]:
     agents = [x for x in agents if _agent_ok(spec, x)]
     targets = [x for x in targets if x.entity not in {a.entity for a in agents}]
-    required = spec.requires or (("target",) if noun else ())
+    required = spec.requires
     if "agent" in required and not agents or "target" in required and not targets or not (agents or targets):
         return []
     pd = v.pd

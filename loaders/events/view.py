@@ -74,6 +74,9 @@ class SentenceView:
     def passive(v: Token) -> bool:
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
             return True
+        if v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children) and any(
+                c.dep_ == "nsubj" for c in v.children):
+            return True  # "The Law (LANGO), passed in July 2015, restricts ...": a participle read as a verb
         return v.tag_ == "VBN" and v.dep_ in ("acl", "amod", "advcl", "relcl") and not any(
             c.dep_ == "aux" and c.lemma_ == "have" for c in v.children)
 
