@@ -36,6 +36,8 @@ def _cue(v: SentenceView, t: Token) -> bool:
         if lemma in lex.stmt_noun_verbs and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.stmt_nouns
                                                  for c in t.children):
             return True
+    if t.pos_ == "NOUN" and lemma in _stance_lemmas(v) and v.prep_objects(t, lex.stmt_agent_preps):
+        return True  # "congratulations from X", "condemnation by X"
     return (t.lower_ in lex.stance_adjectives or lemma in lex.stance_adjectives) and (
         t.dep_ in ("acomp", "ROOT", "ccomp", "conj") or SentenceView.passive(t))
 
@@ -69,8 +71,8 @@ def _speaker(v: SentenceView, subj: Token) -> tuple[list[Mention], Mention | Non
     official = subj.lemma_.lower() in lex.official_nouns or any(
         c.lemma_.lower() in lex.official_nouns for c in subj.children if c.dep_ in ("compound", "amod", "appos"))
     if head is not None and head.type in lex.foreign_agent:
-        return [head], None  # "the US State Department said": the department itself is known
-    if person is not None or official or head is None:
+        return found, None  # "the US State Department said": the department itself is known
+    if person is not None or official or not found:
         for s in subj.subtree:
             m = v.mention(s)
             if m is not None and m.type in lex.foreign_agent and s.dep_ in ("poss", "compound", "amod", "pobj", "nmod"):
@@ -88,14 +90,16 @@ def statements(v: SentenceView) -> list[Claim]:
         if SentenceView.passive(t) and t.lower_ not in lex.stance_adjectives and t.lemma_.lower() not in \
                 lex.stance_adjectives:
             continue  # "results announced by": not the subject speaking
-        subj = v.subject(t if t.dep_ != "acomp" else t.head)
+        subj = None if t.pos_ == "NOUN" else v.subject(t if t.dep_ != "acomp" else t.head)
+        if subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("it", "they"):
+            continue  # "It also expressed ...": who "it" is needs more than the sentence
         agents: list[Mention] = []
         speaker: Mention | None = None
         if subj is not None:
             agents, speaker = _speaker(v, subj)
         if not agents:
             for by in v.prep_objects(t, lex.stmt_agent_preps):
-                agents = v.fillers(by, lex.foreign_agent | lex.domestic_agent)
+                agents, speaker = _speaker(v, by)
                 if agents:
                     break
         if not agents:

@@ -120,7 +120,7 @@ def _verb_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
                     for by in v.prep_objects(acl, AGENT_PREPS):
                         agents = agents or v.fillers(by, spec.agent)
         else:
-            agents = v.fillers(subj, spec.agent) if subj is not None else []
+            agents = v.fillers(subj, spec.agent, spec.group_nouns) if subj is not None else []
             for o in v.children(t, *_OBJECTS):
                 if not _object_ok(v, spec, t, o):
                     return [], [], tight
@@ -195,6 +195,11 @@ def _noun_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
         agents = v.fillers(by, spec.agent)
         if agents:
             break
+    if not targets:
+        for o in v.prep_objects(t, frozenset({"as", "from"})):  # "X's resignation as CNRP chairman"
+            targets = v.fillers(o, spec.target, spec.group_nouns, person_nouns=False)
+            if targets:
+                break
     for p in v.children(t, "poss"):
         if not agents and (targets or not v.fillers(p, spec.target)):
             agents = v.fillers(p, spec.agent)

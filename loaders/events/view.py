@@ -102,7 +102,9 @@ class SentenceView:
                     if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                         return v.head
                     return c
-            if v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
+            purpose = v.dep_ == "advcl" and (v.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                      for c in v.children))
+            if (v.dep_ in ("conj", "xcomp") or purpose) and v.head.i != v.i:
                 v = v.head
                 continue
             if v.dep_ == "relcl":
@@ -168,6 +170,12 @@ class SentenceView:
                 mm = self.mention(c)
                 if mm is not None and mm.type in types:
                     return [mm]
+        for c in t.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know", "dub"):
+                named = [self.mention(g) for g in c.subtree if g.i != c.i and self.mention(g) is not None]
+                named = [m for m in named if m is not None and m.type in types]
+                if named:
+                    return named[:1]  # "a new database called Kamnotra"
         listed = [m for c in t.children if c.dep_ == "prep" and c.lower_ in ("including", "like", "as")
                   for g in c.children if g.dep_ == "pobj" for m in self.fillers(g, types)]
         if listed:
