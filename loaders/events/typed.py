@@ -19,6 +19,7 @@ A trigger under a modal, negation, condition or hedging word makes no event (``m
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from graph.model import Participant
@@ -42,10 +43,20 @@ def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
+@cache
+def forms(lemma: str) -> frozenset[str]:
+    """Regular inflections of a verb lemma, for words the lemmatizer does not know ("deregistered")."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    out = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return frozenset(out)
+
+
 def _verb_matches(t: Token, verbs: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...] | None:
     lemma = _lemma(t)
     for v, rest in verbs:
-        if v == lemma and SentenceView.has_particle(t, rest):
+        if (v == lemma or t.lower_ in forms(v)) and SentenceView.has_particle(t, rest):
             return rest
     return None
 
@@ -101,11 +112,7 @@ def _verb_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
         else:
             # a passive the parser left without its subject ("Five months before the election, VOD was
             # shut down", the name read as an apposition): the nearest name before it in its clause
-            for x in reversed([x for x in t.subtree if x.i < t.i]):
-                m = v.mention(x)
-                if m is not None and m.type in spec.target:
-                    targets = [m]
-                    break
+            targets = _left_in_subtree(v, t, spec.target)
         for by in v.by_agents(t) or v.prep_objects(t, frozenset({"from"})):
             agents = v.fillers(by, spec.agent)
             if agents:
@@ -120,12 +127,13 @@ def _verb_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
                     for by in v.prep_objects(acl, AGENT_PREPS):
                         agents = agents or v.fillers(by, spec.agent)
         else:
-            agents = v.fillers(subj, spec.agent, spec.group_nouns) if subj is not None else []
+            agents = v.fillers(subj, spec.agent, spec.group_nouns) if subj is not None else \
+                _left_in_subtree(v, t, spec.agent)
             for o in v.children(t, *_OBJECTS):
                 if not _object_ok(v, spec, t, o):
                     return [], [], tight
                 # "upheld the ban on X": the object's complement names who it is about
-                targets = v.fillers(o, spec.target, spec.group_nouns) or _complement(v, spec, o)
+                targets = v.fillers(o, spec.target, spec.group_nouns) or _complement(v, spec, o, True)
                 if targets:
                     break
             if not targets:
@@ -136,16 +144,27 @@ def _verb_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
                         break
             if not targets:
                 # "cracked down on X", "stripped X of": a complement of the verb
-                for o in v.prep_objects(t, frozenset({"on", "against"})):
+                for o in v.prep_objects(t, frozenset({"on", "against", "to"})):
                     targets = v.fillers(o, spec.target, spec.group_nouns)
                     if targets:
                         break
     return agents, targets, tight
 
 
-def _complement(v: SentenceView, spec: TypeSpec, o: Token) -> list[Mention]:
-    """"the websites of X", "the media licence of X": a common noun's complement names whom it is about."""
-    if v.mention(o) is not None or o.pos_ != "NOUN" or _other_event_noun(v, spec, o) or \
+def _left_in_subtree(v: SentenceView, t: Token, types: frozenset[str]) -> list[Mention]:
+    """A verb the parser left without its subject ("after the Council last week upheld", the name read
+    as the complement of "after"): the nearest name of an allowed type before it, under it."""
+    for x in reversed([x for x in t.subtree if x.i < t.i]):
+        m = v.mention(x)
+        if m is not None and m.type in types:
+            return [m]
+    return []
+
+
+def _complement(v: SentenceView, spec: TypeSpec, o: Token, events_too: bool = False) -> list[Mention]:
+    """"the websites of X", "the media licence of X": a common noun's complement names whom it is about
+    (with ``events_too``, also another event's noun: "upheld the conviction of X")."""
+    if v.mention(o) is not None or o.pos_ != "NOUN" or not events_too and _other_event_noun(v, spec, o) or \
             o.lemma_.lower() in v.lex.possessed_persons:
         return []
     for c in v.prep_objects(o, TARGET_PREPS):
@@ -199,6 +218,12 @@ def _noun_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
         for o in v.prep_objects(t, frozenset({"as", "from"})):  # "X's resignation as CNRP chairman"
             targets = v.fillers(o, spec.target, spec.group_nouns, person_nouns=False)
             if targets:
+                break
+    if not agents:
+        for o in v.prep_objects(t, frozenset({"of"})):  # "the ruling of the Supreme Court against X"
+            agents = [m for m in v.fillers(o, spec.agent) if m.entity not in {x.entity for x in targets}
+                      and _agent_ok(spec, m) and m.type not in spec.target]
+            if agents:
                 break
     for p in v.children(t, "poss"):
         if not agents and (targets or not v.fillers(p, spec.target)):
