@@ -30,7 +30,7 @@ from loaders.extract.names import Token, fold, tokenize
 from loaders.extract.textspans import sentence_at
 from loaders.source import SourceText
 
-PRIORITY = {"lexicon": 0, "acronym": 1, "title": 2, "pattern": 3, "surname": 4}
+PRIORITY = {"lexicon": 0, "acronym": 1, "title": 2, "pattern": 3, "surname": 4, "ner": 5}
 DOMESTIC_TYPES = frozenset({"Institution", "Law"})
 ORG_TYPES = frozenset({"Party", "Organization", "Institution", "MediaOutlet", "ForeignActor"})
 _ARTICLE_NAME = re.compile(r"^Article (?P<n>.+?) of (?P<law>.+)$")
@@ -205,6 +205,12 @@ def _surname_mentions(text: str, toks: list[Token], found: list[Mention]) -> lis
         if not prev_joined and not next_joined:
             out.append(Mention(t.start, t.end, p.entity, "Person", p.name, "surname"))
     return out
+
+
+def foreign_name(name: str) -> bool:
+    """A body's name holding another country's word ("Swedish Ministry for Foreign Affairs")."""
+    foreign = _foreign_words()
+    return any(t.folded in foreign for t in tokenize(name))
 
 
 def _foreign_bodies(found: list[Mention]) -> list[Mention]:

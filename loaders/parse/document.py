@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from loaders.actors.ner import ner_mentions
 from loaders.extract.dates import DateExpr, find_dates
 from loaders.extract.mentions import Mention
 from loaders.extract.scope import paragraph_scope
@@ -81,6 +82,8 @@ def parse_documents(sources: Iterable[SourceText], cache: ParseCache, back_matte
             pos += len(seg.sentences)
             cache.put(key, docs)
         end = seg.paragraphs[-1].end if seg.paragraphs else 0
-        out.append(ParsedDocument(src, seg, docs, find_mentions(src), find_dates(src.clean, 0, end),
+        mentions = find_mentions(src)
+        mentions = sorted(mentions + ner_mentions(src.clean, seg.sentences, docs, mentions))
+        out.append(ParsedDocument(src, seg, docs, mentions, find_dates(src.clean, 0, end),
                                   paragraph_scope(src.clean, seg.paragraphs)))
     return out
