@@ -75,4 +75,5 @@ def out_of_time(t: Token, lex: Lexicon) -> bool:
     """Told as before or after the sentence's time: "who had been jailed", "the court later sentenced him"."""
     group = _verb_group(t)
     return any(c.dep_ == "aux" and c.lower_ in lex.anterior_aux or c.dep_ == "advmod" and c.lower_ in
-               lex.posterior_adverbs for g in group for c in g.children)
+               lex.posterior_adverbs and not list(c.children)  # "eight days later" is a date, not "later"
+               for g in group for c in g.children)

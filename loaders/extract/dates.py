@@ -12,7 +12,7 @@ Law"), ``election`` ("the 2028 general election", "the July 23 elections") or ``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -35,6 +35,7 @@ class DateExpr:
     anchor_kind: str | None = None  # the election kind a relative date counts from
     role: str = "event"
     anchor_start: int | None = None  # where the anchor's words start ("2018 general elections")
+    base: DateExpr | None = None  # narrative: the date mentioned last before it, that it counts from
 
     def absolute(self) -> FuzzyDate | None:
         """The date when the words give it whole."""
@@ -70,6 +71,8 @@ class _Rx:
     range_before: re.Pattern[str]
     election_after: re.Pattern[str]
     election_before: re.Pattern[str]
+    narrative: re.Pattern[str]
+    narrative_n: re.Pattern[str]
 
 
 @cache
@@ -100,13 +103,16 @@ def _rx() -> _Rx:
         loose=re.compile(rf"\b(?P<dir>{_alt(w['loose_relative'])})\s+{anchor}", re.I),
         loose_after=re.compile(rf"\b(?:{_alt(w.get('loose_after') or ['-'])})\b", re.I),
         document=re.compile(rf"(?<![\w'])(?P<p>{_alt(w['document_relative'])})(?![\w])", re.I),
-        weekday=re.compile(rf"\b(?:on|last)\s+(?P<wd>{_alt(w.get('weekdays') or ['-'])})\b"),
+        weekday=re.compile(rf"\b(?:[Oo]n|[Ll]ast)\s+(?P<wd>{_alt(w.get('weekdays') or ['-'])})\b"),
         month_alone=re.compile(rf"\b(?:[Ii]n|[Dd]uring)\s+(?:early\s+|late\s+|mid-)?(?P<m>{mon})\b(?![.,]?\s*(?:of\s+)?\d)"),
         citation=re.compile(r"\((?:[^()]*?[A-Za-z][^()]*?[,.]\s*)?(?:19|20)\d\d[a-z]?(?:[;,][^()]*)?\)"),
         law_after=re.compile(rf"^\s+(?:[A-Z][\w-]*\s+){{0,2}}(?:{_alt(w['law_heads'])})\b", re.I),
         range_before=re.compile(rf"\b(?:{_alt(w['range_words'])})\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I),
         election_after=re.compile(rf"\s*(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.I),
         election_before=re.compile(rf"\b(?:{nouns})\s+(?:of|in|on|held\s+on|held\s+in|took\s+place\s+on)\s+$", re.I),
+        narrative=re.compile(rf"\b(?P<p>{_alt(w.get('narrative') or ['-'])})\b(?!\s+(?:the|an?|this|its|their)\b)", re.I),
+        narrative_n=re.compile(rf"\b(?P<n>\d+|{num})\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+"
+                               rf"(?P<dir>later|earlier|afterwards|before)\b(?!\s+(?:the|an?|this|its|their)\b)", re.I),
     )
 
 
@@ -177,7 +183,35 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
                 add(DateExpr(m.start(), m.end(), m.group(0), "partial", None, _month(m.group("m")), d, role=role))
     for m in rx.year.finditer(text, start, end):
         add(_absolute(text, m, int(m.group("y")), None, None))
-    return sorted(out, key=lambda e: e.start)
+    for m in rx.narrative.finditer(text, start, end):
+        unit, off = words()["narrative"][_norm(m.group("p"))]
+        add(DateExpr(m.start(), m.end(), m.group(0), "narrative", offset=int(off), unit=str(unit)))
+    for m in rx.narrative_n.finditer(text, start, end):
+        sign = 1 if m.group("dir").lower() in ("later", "afterwards") else -1
+        add(DateExpr(m.start(), m.end(), m.group(0), "narrative", offset=sign * _num(m.group("n")),
+                     unit=m.group("unit").lower().rstrip("s")))
+    return _narrated(text, sorted(out, key=lambda e: e.start))
+
+
+_BASE_KINDS = frozenset({"absolute", "partial", "document", "narrative"})
+
+
+def _narrated(text: str, found: list[DateExpr]) -> list[DateExpr]:
+    """Narrative expressions with the date they count from: the last date expression before them, in
+    their paragraph or the one before, that names a time (not a citation, law, range or loose phrase)."""
+    out: list[DateExpr] = []
+    last: DateExpr | None = None
+    for e in found:
+        if e.kind == "narrative":
+            if last is not None and text.count("\n\n", last.end, e.start) <= 1:
+                e = replace(e, base=last)
+                last = e
+            out.append(e)
+            continue
+        if e.kind in _BASE_KINDS and e.role in ("event", "election"):
+            last = e
+        out.append(e)
+    return out
 
 
 def _norm(s: str) -> str:

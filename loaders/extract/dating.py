@@ -155,6 +155,26 @@ class Dater:
             if e.kind == "loose":
                 return FuzzyDate.of(d.year, derivation="relative", phrase=e.phrase, anchor=eid)
             return shift(d, e.offset, e.unit or "day", e.phrase, eid, "relative")
+        if e.kind == "narrative":
+            # "the following day", "eight days later": counted from the date mentioned last before
+            if e.base is None:
+                return None
+            base = self.resolve(e.base, ctx, e.base.start)
+            if base is None:
+                return None
+            unit = e.unit or "day"
+            if unit == "week":
+                if base.precision != "day" or e.offset == 0:
+                    return FuzzyDate(base.value, base.precision, "narrative", e.phrase) if e.offset == 0 else None
+                d0 = date.fromisoformat(base.value) + timedelta(days=7 * e.offset)
+                return FuzzyDate(d0.isoformat(), "day", "narrative", e.phrase)
+            if _LEVEL.index(base.precision) < _LEVEL.index(unit):
+                return None  # "the following day" after a year: no day to count from
+            d = shift(base, e.offset, unit, e.phrase, None, "narrative")
+            if d is None:
+                return None
+            cut = {"year": 4, "month": 7, "day": 10}[unit]
+            return FuzzyDate(d.value[:cut], unit, "narrative", e.phrase)  # type: ignore[arg-type]
         if e.kind == "document":
             pub = ctx.document.published
             if pub is None:
