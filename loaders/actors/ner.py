@@ -13,8 +13,8 @@ from bisect import bisect_left
 from functools import cache
 from typing import TYPE_CHECKING
 
-from loaders.extract import actor_rules as rules
 from loaders.events.lexicon import lexicon
+from loaders.extract import actor_rules as rules
 from loaders.extract.actors import foreign_name
 from loaders.extract.lexicon import roles
 from loaders.extract.mentions import Mention

@@ -4,21 +4,38 @@ sentence naming the same target are one claim."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from loaders.events.claim import Claim
 from loaders.events.elections import elections
 from loaders.events.lexicon import lexicon
 from loaders.events.statements import statements
-from loaders.events.typed import typed_events
+from loaders.events.typed import trigger_words, typed_events
 from loaders.events.view import SentenceView
 from loaders.parse.document import ParsedDocument
 from loaders.source import SourceText
 
 
+@cache
+def _cue_words() -> frozenset[str]:
+    """Lemmas and word forms that may start any claim: a sentence without one is skipped unread."""
+    lex = lexicon()
+    words = set(trigger_words(lex)) | lex.stmt_verbs | lex.stmt_noun_verbs | lex.stance_adjectives
+    for s in lex.stances:
+        words |= s.lemmas
+    words |= {v for v, _ in lex.election_verbs} | lex.victory_verbs | lex.victory_nouns
+    return frozenset(words)
+
+
 def extract_events(pd: ParsedDocument) -> list[Claim]:
     lex = lexicon()
+    cues = _cue_words()
     out: list[Claim] = []
     for i, sent in enumerate(pd.seg.sentences):
         if not pd.scope[sent.paragraph] or pd.seg.paragraphs[sent.paragraph].heading:
+            continue
+        doc = pd.parses[i]
+        if not any(t.lemma_.lower() in cues or t.lower_ in cues for t in doc):
             continue
         v = SentenceView(pd, i, lex)
         out += merge_in_sentence(typed_events(v) + statements(v) + elections(v))

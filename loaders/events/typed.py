@@ -20,7 +20,7 @@ A trigger under a modal, negation, condition or hedging word makes no event (``m
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from graph.model import Participant
 from loaders.events.claim import Claim
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 TARGET_PREPS = frozenset({"of", "against", "on", "into", "to", "for"})
 AGENT_PREPS = frozenset({"by", "from"})
 _OBJECTS = ("dobj", "dative", "attr", "oprd")
+_CUE_DEPS = frozenset({"prep", "advcl", "acl", "pcomp", "amod", "xcomp"})
 
 
 def _lemma(t: Token) -> str:
@@ -72,7 +73,7 @@ def _instruments(v: SentenceView, trig: Token, exclude: set[str]) -> list[Mentio
     scope = [trig, *[a for a in trig.ancestors][:2]]
     for head in scope:
         for c in head.subtree:
-            if c.lemma_.lower() in v.lex.instrument_cues and c.dep_ in ("prep", "advcl", "acl", "pcomp", "amod", "xcomp"):
+            if c.lemma_.lower() in v.lex.instrument_cues and c.dep_ in _CUE_DEPS:
                 for g in c.subtree:
                     m = v.mention(g)
                     if m is not None and m.type in v.lex.instrument_types and m.entity not in exclude:
@@ -338,32 +339,67 @@ def _attr_ok(v: SentenceView, spec: TypeSpec, t: Token) -> bool:
         g.lemma_.lower() in words or g.lower_ in words for g in c.subtree) for c in t.children)
 
 
+_INDEX: dict[int, tuple[Any, ...]] = {}
+
+
+def _index(lex: Lexicon) -> tuple[dict[str, list[tuple[TypeSpec, tuple[str, ...]]]],
+                                  dict[str, list[tuple[TypeSpec, Phrase]]], dict[str, list[TypeSpec]], dict[str, str]]:
+    """Trigger lemmas -> the types (and phrases) they may start; inflected forms -> verb lemmas."""
+    if id(lex) in _INDEX:
+        return _INDEX[id(lex)][:4]  # type: ignore[return-value]
+    verbs: dict[str, list[tuple[TypeSpec, tuple[str, ...]]]] = {}
+    phrases: dict[str, list[tuple[TypeSpec, Phrase]]] = {}
+    nouns: dict[str, list[TypeSpec]] = {}
+    inflected: dict[str, str] = {}
+    for spec in lex.types:
+        for v, rest in spec.verbs:
+            verbs.setdefault(v, []).append((spec, rest))
+            inflected.update(dict.fromkeys(forms(v), v))
+        for ph in spec.phrases:
+            for v, _ in ph.verbs:
+                if not any(o is ph for _, o in phrases.setdefault(v, [])):
+                    phrases[v].append((spec, ph))
+                inflected.update(dict.fromkeys(forms(v), v))
+        for n in spec.nouns:
+            nouns.setdefault(n, []).append(spec)
+    _INDEX[id(lex)] = (verbs, phrases, nouns, inflected, lex)  # the lexicon kept alive with its index
+    return verbs, phrases, nouns, inflected
+
+
+def trigger_words(lex: Lexicon) -> frozenset[str]:
+    """Every lemma or word form that may start a typed event (to skip sentences quickly)."""
+    verbs, phrases, nouns, inflected = _index(lex)
+    return frozenset(verbs) | frozenset(phrases) | frozenset(nouns) | frozenset(inflected)
+
+
 def typed_events(v: SentenceView) -> list[Claim]:
     """The typed event claims of one sentence."""
     out: list[Claim] = []
     lex: Lexicon = v.lex
+    verbs, phrases, nouns, inflected = _index(lex)
     for t in v.doc:
-        pos = t.pos_
-        for spec in lex.types:
-            if pos in ("VERB", "AUX") or t.tag_.startswith("VB"):
-                for ph in spec.phrases:
-                    if _verb_matches(t, ph.verbs) is None:
-                        continue
-                    if hedged(t, lex):
-                        continue
-                    roles = _phrase_roles(v, spec, ph, t)
-                    if roles is not None:
-                        out += _claims(v, spec, t, *roles, True, False)
-                if _verb_matches(t, spec.verbs) is not None and _attr_ok(v, spec, t):
-                    if t.tag_ == "VB" and t.dep_ in ("xcomp", "advcl", "ROOT") and not any(
-                            c.dep_ == "aux" and c.lower_ in ("do", "did", "does") for c in t.children) and not (
-                            t.dep_ == "xcomp" and _lemma(t.head) in lex.implicative_verbs):
-                        continue  # "to dissolve", bare "dissolve": what may or should happen
-                    if hedged(t, lex):
-                        continue
-                    out += _claims(v, spec, t, *_verb_roles(v, spec, t), False)
-            if pos in ("NOUN", "PROPN") and _lemma(t) in spec.nouns:
-                if v.mention(t) is not None or generic(t, lex) or hedged(t, lex):
+        lemma = _lemma(t)
+        if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+            base = lemma if lemma in verbs or lemma in phrases else inflected.get(t.lower_, lemma)
+            for spec, ph in phrases.get(base, ()):
+                if _verb_matches(t, ph.verbs) is None or hedged(t, lex):
                     continue
+                roles = _phrase_roles(v, spec, ph, t)
+                if roles is not None:
+                    out += _claims(v, spec, t, *roles, True, False)
+            for spec, _rest in verbs.get(base, ()):
+                if _verb_matches(t, spec.verbs) is None or not _attr_ok(v, spec, t):
+                    continue
+                if t.tag_ == "VB" and t.dep_ in ("xcomp", "advcl", "ROOT") and not any(
+                        c.dep_ == "aux" and c.lower_ in ("do", "did", "does") for c in t.children) and not (
+                        t.dep_ == "xcomp" and _lemma(t.head) in lex.implicative_verbs):
+                    continue  # "to dissolve", bare "dissolve": what may or should happen
+                if hedged(t, lex):
+                    continue
+                out += _claims(v, spec, t, *_verb_roles(v, spec, t), False)
+        if t.pos_ in ("NOUN", "PROPN") and lemma in nouns:
+            if v.mention(t) is not None or generic(t, lex) or hedged(t, lex):
+                continue
+            for spec in nouns[lemma]:
                 out += _claims(v, spec, t, *_noun_roles(v, spec, t), True, True)
     return out

@@ -34,21 +34,24 @@ class SentenceView:
     by_token: dict[int, Mention] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        starts = [m.start for m in self.pd.mentions]
-        i = bisect_left(starts, self.sent.start)
-        ms = []
-        while i < len(self.pd.mentions) and self.pd.mentions[i].start < self.sent.end:
-            ms.append(self.pd.mentions[i])
+        mentions = self.pd.mentions
+        i = bisect_left(self.pd.mention_starts, self.sent.start)
+        if i < len(mentions) and mentions[i].start >= self.sent.end:
+            return
+        idx = [self.offset + t.idx for t in self.doc]
+        while i < len(mentions) and mentions[i].start < self.sent.end:
+            m = mentions[i]
             i += 1
-        for t in self.doc:
-            a = self.offset + t.idx
-            b = a + len(t.text)
-            for m in ms:
+            k = max(0, bisect_left(idx, m.start) - 1)
+            while k < len(idx) and idx[k] < m.end:
+                t = self.doc[k]
+                a, b = idx[k], idx[k] + len(t.text)
                 if m.start < b and a < m.end:
                     # the mention that covers the most of the token wins ("Norway's" -> Norway)
-                    old = self.by_token.get(t.i)
+                    old = self.by_token.get(k)
                     if old is None or (min(b, m.end) - max(a, m.start)) > (min(b, old.end) - max(a, old.start)):
-                        self.by_token[t.i] = m
+                        self.by_token[k] = m
+                k += 1
 
     @property
     def sent(self) -> Sentence:
@@ -228,7 +231,14 @@ class SentenceView:
         for k in (self.index - 1, self.index - 2):
             if k >= 0 and sents[k].paragraph == self.sent.paragraph:
                 lo = sents[k].start
-        return [m for m in self.pd.mentions if lo <= m.start and m.end <= before and m.type in types]
+        ms = self.pd.mentions
+        i = bisect_left(self.pd.mention_starts, lo)
+        out = []
+        while i < len(ms) and ms[i].start < before:
+            if ms[i].end <= before and ms[i].type in types:
+                out.append(ms[i])
+            i += 1
+        return out
 
     def pronoun(self, t: Token, types: frozenset[str]) -> list[Mention]:
         low = t.lower_

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from graph.factset import FactSet
-from loaders.events.claim import Claim
-from loaders.parse.cache import ParseCache
 from loaders.source import SourceText
+
+if TYPE_CHECKING:
+    from loaders.events.claim import Claim
+    from loaders.parse.cache import ParseCache
 
 BATCH_DOCUMENTS = 32
 """Documents parsed together in one ``nlp.pipe`` (their texts are held in memory meanwhile)."""
@@ -38,6 +41,7 @@ def extract_all(sources: Iterable[SourceText], facts: FactSet,
     from loaders.extract.memberships import extract_memberships
     from loaders.extract.resolve import DocContext, resolve_all
     from loaders.extract.tables import extract_tables
+    from loaders.parse.cache import ParseCache
     from loaders.parse.document import parse_documents
 
     cache = cache or ParseCache(None)

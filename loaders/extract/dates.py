@@ -17,8 +17,8 @@ from functools import cache
 from typing import Any
 
 from graph.model import FuzzyDate
-from loaders.extract.lexicon import read_lexicon
 from loaders.events.lexicon import election_kind_of
+from loaders.extract.lexicon import read_lexicon
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,8 @@ def _rx() -> _Rx:
         range_before=re.compile(rf"\b(?:{_alt(w['range_words'])})\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I),
         election_after=re.compile(rf"\s*(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.I),
         election_before=re.compile(rf"\b(?:{nouns})\s+(?:of|in|on|held\s+on|held\s+in|took\s+place\s+on)\s+$", re.I),
-        narrative=re.compile(rf"\b(?P<p>{_alt(w.get('narrative') or ['-'])})\b(?!\s+(?:the|an?|this|its|their)\b)", re.I),
+        narrative=re.compile(rf"\b(?P<p>{_alt(w.get('narrative') or ['-'])})\b"
+                             r"(?!\s+(?:the|an?|this|its|their)\b)", re.I),
         narrative_n=re.compile(rf"\b(?P<n>\d+|{num})\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+"
                                rf"(?P<dir>later|earlier|afterwards|before)\b(?!\s+(?:the|an?|this|its|their)\b)", re.I),
     )

@@ -11,9 +11,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from graph.model import Document, FuzzyDate
-from loaders.extract.dates import DateExpr
 from loaders.events.claim import Claim
 from loaders.events.lexicon import lexicon
+from loaders.extract.dates import DateExpr
 
 _LEVEL = ("year", "month", "day")
 PREF = {"absolute": 0, "table": 1, "merged": 1, "document": 2, "relative": 3}

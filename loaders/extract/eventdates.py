@@ -7,7 +7,6 @@ Never invented."""
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING
 
 from loaders.extract.dates import DateExpr, find_dates

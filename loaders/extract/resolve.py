@@ -25,9 +25,9 @@ from typing import Any
 from graph.factset import FactSet
 from graph.ids import election_event_id, event_id
 from graph.model import Event, Evidence, FuzzyDate
-from loaders.extract.dating import PREF, Dater, DocContext, compatible, merge_dates
 from loaders.events.claim import Claim
 from loaders.events.lexicon import lexicon
+from loaders.extract.dating import PREF, Dater, DocContext, compatible, merge_dates
 
 __all__ = ["DocContext", "resolve_all"]
 

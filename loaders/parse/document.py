@@ -40,8 +40,10 @@ class ParsedDocument:
     dates: list[DateExpr] = field(default_factory=list)
     scope: list[bool] = field(default_factory=list)
     first_of: dict[int, Sentence] = field(default_factory=dict)
+    mention_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.mention_starts = [m.start for m in self.mentions]
         for s in self.seg.sentences:
             self.first_of.setdefault(s.paragraph, s)
 

@@ -16,7 +16,8 @@ from loaders.events.lexicon import lexicon
 from loaders.events.typed import forms
 from loaders.source import SourceText
 
-CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))["cases"]
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))["cases"]
 
 
 def _claims(text: str) -> list[Claim]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from graph.factset import FactSet
 from graph.model import Document, FuzzyDate
-from loaders.extract import extract_all
 from loaders.events.claim import Claim
 from loaders.events.extract import claims_of
+from loaders.extract import extract_all
 from loaders.source import SourceText
 
 
