@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.model import Document, Entity, Event, Evidence, Membership, Skipped
+from graph.model import Document, Entity, Event, Evidence, Membership, Review, Skipped
+
+Fact = Entity | Event | Membership
 
 
 def _merge_evidence(into: list[Evidence], more: list[Evidence]) -> None:
@@ -28,6 +30,10 @@ class FactSet:
     events: dict[str, Event] = field(default_factory=dict)
     memberships: dict[str, Membership] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
+    #: Facts a reviewer rejected, by id: out of the graph, kept to be shown (facts JSON, the page).
+    rejected: dict[str, Fact] = field(default_factory=dict)
+    #: The review decisions applied to this fact set, by id.
+    reviews: dict[str, Review] = field(default_factory=dict)
 
     def add_document(self, doc: Document) -> Document:
         self.documents[doc.id] = doc
@@ -72,6 +78,10 @@ class FactSet:
             have.attributes.setdefault(k, v)
         _merge_evidence(have.evidence, membership.evidence)
         return have
+
+    def fact(self, fact_id: str) -> Fact | None:
+        """The entity, event or membership with this id (None when the graph has none)."""
+        return self.entities.get(fact_id) or self.events.get(fact_id) or self.memberships.get(fact_id)
 
     def entity_name(self, entity_id: str) -> str:
         e = self.entities.get(entity_id)

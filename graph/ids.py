@@ -38,11 +38,20 @@ def membership_id(person: str, organization: str, role: str) -> str:
 
 
 def document_id(file_name: str) -> str:
-    """A document id from its file name without extension."""
-    stem = file_name.rsplit("/", 1)[-1]
-    if "." in stem:
-        stem = stem.rsplit(".", 1)[0]
+    """A document id from its file name without extension: its slug, with a short hash of the name
+    when the slug drops letters that have no ASCII form (a name in Khmer, Chinese, ...), so that
+    such names do not collapse into one id."""
+    name = file_name.rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    if any(ch.isalnum() and not _folds_to_ascii(ch) for ch in stem):
+        base = slug(stem)
+        return f"{base}-{short_hash(name)}" if base != "x" else f"doc-{short_hash(name)}"
     return slug(stem)
+
+
+def _folds_to_ascii(ch: str) -> bool:
+    """``é`` folds to ``e``; ``ក`` or ``中`` fold to nothing."""
+    return bool(unicodedata.normalize("NFKD", ch.translate(_HOMOGLYPHS)).encode("ascii", "ignore"))
 
 
 def election_event_id(kind: str, year: int | str) -> str:

@@ -53,6 +53,10 @@ EVENT_TYPES: tuple[str, ...] = (
 
 ROLES: tuple[str, ...] = ("agent", "target", "instrument", "location", "subject")
 
+#: Review states of a fact: as the loaders found it, or after a person's decision (see ``review/``).
+#: A rejected fact leaves the graph; it is kept apart (``FactSet.rejected``) so that it can be shown.
+STATUSES: tuple[str, ...] = ("extracted", "accepted", "corrected", "added", "rejected")
+
 
 @dataclass(frozen=True, order=True)
 class FuzzyDate:
@@ -142,6 +146,8 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     attributes: dict[str, Any] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
+    status: str = "extracted"
+    reviews: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, order=True)
@@ -165,6 +171,8 @@ class Event:
     attributes: dict[str, Any] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    status: str = "extracted"
+    reviews: list[str] = field(default_factory=list)
 
     def entities(self, role: str | None = None) -> list[str]:
         return [p.entity for p in self.participants if role is None or p.role == role]
@@ -185,6 +193,20 @@ class Membership:
     end: FuzzyDate | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
+    status: str = "extracted"
+    reviews: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Review:
+    """A person's decision about the graph, as applied to it (``reviews`` of a fact name these ids)."""
+
+    id: str
+    action: str
+    target: str
+    by: str
+    at: str
+    reason: str | None = None
 
 
 @dataclass(frozen=True)

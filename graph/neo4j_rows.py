@@ -141,6 +141,11 @@ class GraphRows:
         return sum(len(rows) for _, rows in self.kinds())
 
 
+def _labels(type_name: str, status: str) -> list[str]:
+    """The type label, and for a reviewed fact its review state (``:Accepted``, ``:Corrected``, ``:Added``)."""
+    return [type_name] if status == "extracted" else [type_name, status.capitalize()]
+
+
 def to_rows(facts: FactSet) -> GraphRows:
     """The rows of a fact set, sorted by id so the build id is deterministic."""
     rows = GraphRows()
@@ -155,18 +160,19 @@ def to_rows(facts: FactSet) -> GraphRows:
         rows.documents.append(_stamp({"id": doc.id, "props": props}))
     for ent in sorted(facts.entities.values(), key=lambda e: e.id):
         props = {"id": ent.id, "type": ent.type, "name": ent.name,
-                 "aliases": sorted(ent.aliases - {ent.name})}
+                 "aliases": sorted(ent.aliases - {ent.name}), "status": ent.status}
         props |= attribute_props(ent.attributes, props)
         passages |= {evidence_id(e): e for e in ent.evidence}
         ev_ids = _evidence_ids(ent.evidence)
         named = {ent.attributes.get(k) for k in PART_OF_KEYS}
         wholes = {v for v in named if isinstance(v, str) and v in facts.entities}
         part_of = [{"id": ent.id, "whole": w, "evidence": ev_ids} for w in sorted(wholes)]
-        rows.entities.append(_stamp({"id": ent.id, "labels": [ent.type], "props": props, "evidence": ev_ids},
+        rows.entities.append(_stamp({"id": ent.id, "labels": _labels(ent.type, ent.status), "props": props,
+                                     "evidence": ev_ids},
                                     part_of))
         rows.part_of += part_of
     for event in sorted(facts.events.values(), key=lambda e: e.id):
-        props = {"id": event.id, "type": event.type, "flags": sorted(event.flags)}
+        props = {"id": event.id, "type": event.type, "flags": sorted(event.flags), "status": event.status}
         props |= date_props("date", event.date)
         props |= attribute_props(event.attributes, props, OWN_EVENT_ATTRIBUTES)
         ev_ids = _evidence_ids(event.evidence)
@@ -177,11 +183,13 @@ def to_rows(facts: FactSet) -> GraphRows:
                 label = "Event" if entity in facts.events else "Entity"
                 roles.append({"event": event.id, "type": rtype, "entity": entity, "label": label,
                               "evidence": ev_ids})
-        rows.events.append(_stamp({"id": event.id, "labels": [event.type], "props": props, "evidence": ev_ids},
+        rows.events.append(_stamp({"id": event.id, "labels": _labels(event.type, event.status), "props": props,
+                                   "evidence": ev_ids},
                                   roles))
         rows.roles += roles
     for m in sorted(facts.memberships.values(), key=lambda m: m.id):
-        props = {"id": m.id, "role": m.role, "person": m.person, "organization": m.organization}
+        props = {"id": m.id, "role": m.role, "person": m.person, "organization": m.organization,
+                 "status": m.status}
         props |= date_props("start", m.start) | date_props("end", m.end)
         props |= attribute_props(m.attributes, props)
         passages |= {evidence_id(e): e for e in m.evidence}

@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from graph.factset import FactSet
-from graph.model import Evidence, FuzzyDate
+from graph.model import Entity, Event, Evidence, FuzzyDate, Membership
 from kg.errors import UsageError
 
 UNKNOWN_TYPE = "Unknown"
@@ -58,34 +58,41 @@ def event_label(event_type: str, when: FuzzyDate | None, attributes: dict[str, A
     return f"{event_type} {when.value}" if when else event_type
 
 
-def to_networkx(facts: FactSet) -> nx.MultiDiGraph:
-    """The whole FactSet as a graph; ``graph['documents']`` maps document ids to their metadata."""
+def to_networkx(facts: FactSet, with_rejected: bool = False) -> nx.MultiDiGraph:
+    """The whole FactSet as a graph; ``graph['documents']`` maps document ids to their metadata.
+
+    Every node and membership edge carries its review ``status``; ``with_rejected`` adds the facts a
+    reviewer rejected (status ``rejected``), for a page that can show them on demand."""
     g = nx.MultiDiGraph()
     g.graph["documents"] = {
         d.id: {"title": d.title or d.id, "publisher": d.publisher, "file": d.file,
                "published": d.published.value if d.published else None}
         for d in sorted(facts.documents.values(), key=lambda d: d.id)
     }
-    for e in sorted(facts.entities.values(), key=lambda e: e.id):
+    rejected = list(facts.rejected.values()) if with_rejected else []
+    entities = [*facts.entities.values(), *(f for f in rejected if isinstance(f, Entity))]
+    events = [*facts.events.values(), *(f for f in rejected if isinstance(f, Event))]
+    memberships = [*facts.memberships.values(), *(f for f in rejected if isinstance(f, Membership))]
+    for e in sorted(entities, key=lambda e: e.id):
         ev = _evidence(e.evidence)
         g.add_node(e.id, kind="entity", type=e.type, label=e.name, aliases=sorted(e.aliases - {e.name}),
                    attributes=dict(sorted(e.attributes.items())), evidence=ev, sources=_sources(ev),
-                   date=None)
-    for event in sorted(facts.events.values(), key=lambda e: e.id):
+                   date=None, status=e.status)
+    for event in sorted(events, key=lambda e: e.id):
         ev = _evidence(event.evidence)
         g.add_node(event.id, kind="event", type=event.type,
                    label=event_label(event.type, event.date, event.attributes),
                    attributes=dict(sorted(event.attributes.items())), evidence=ev, sources=_sources(ev),
-                   date=_date(event.date), flags=sorted(event.flags), aliases=[])
+                   date=_date(event.date), flags=sorted(event.flags), aliases=[], status=event.status)
         for p in sorted(set(event.participants)):
             _ensure_node(g, p.entity)
             g.add_edge(event.id, p.entity, key=p.role, kind="role", role=p.role, label=p.role)
-    for m in sorted(facts.memberships.values(), key=lambda m: m.id):
+    for m in sorted(memberships, key=lambda m: m.id):
         _ensure_node(g, m.person)
         _ensure_node(g, m.organization)
         g.add_edge(m.person, m.organization, key=m.id, kind="membership", role=m.role, label=m.role, id=m.id,
                    start=_date(m.start), end=_date(m.end), attributes=dict(sorted(m.attributes.items())),
-                   evidence=_evidence(m.evidence))
+                   evidence=_evidence(m.evidence), status=m.status)
     return g
 
 

@@ -65,6 +65,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, SKOS, TIME, XSD
 
 from graph import vocab
 from graph.factset import FactSet
+from graph.ids import slug
 from graph.model import Document, Entity, Event, Evidence, FuzzyDate, Membership
 from graph.vocab import ELI, KG
 from kg.errors import AbortRun
@@ -155,6 +156,31 @@ def _document(d: Document) -> Iterator[Quad]:
         yield node, KG.note, Literal(note), None
 
 
+def _review_state(node: URIRef, fact: Entity | Event | Membership) -> Iterator[Quad]:
+    if fact.status != "extracted":
+        yield node, KG.reviewStatus, Literal(fact.status), None
+    for review in fact.reviews:
+        yield node, PROV.wasInfluencedBy, vocab.entity_iri(review), None
+
+
+def _reviews(facts: FactSet) -> Iterator[Quad]:
+    """Each applied decision as a ``prov:Activity`` with its agent, time, reason and the fact it concerns."""
+    for r in sorted(facts.reviews.values(), key=lambda r: r.id):
+        node = vocab.entity_iri(r.id)
+        agent = vocab.entity_iri(f"reviewer/{slug(r.by)}")
+        yield from _typed(node, KG.ReviewDecision)
+        yield node, KG.reviewAction, Literal(r.action), None
+        yield node, PROV.wasAssociatedWith, agent, None
+        yield agent, RDF.type, PROV.Agent, None
+        yield agent, RDFS.label, Literal(r.by), None
+        if r.at:
+            yield node, PROV.endedAtTime, Literal(r.at, datatype=XSD.dateTime if "T" in r.at else XSD.date), None
+        if r.reason:
+            yield node, RDFS.comment, Literal(r.reason), None
+        link = PROV.invalidated if r.target in facts.rejected and r.action == "reject" else PROV.used
+        yield node, link, vocab.entity_iri(r.target), None
+
+
 def _entity(e: Entity, facts: FactSet) -> Iterator[Quad]:
     node = vocab.entity_iri(e.id)
     yield from _typed(node, _class(e.type, KG.Entity, "entity"))
@@ -168,6 +194,7 @@ def _entity(e: Entity, facts: FactSet) -> Iterator[Quad]:
             yield node, ELI.is_part_of, vocab.entity_iri(value), None
     if e.attributes:
         yield node, KG.attributes, _json_literal(e.attributes), None
+    yield from _review_state(node, e)
     yield from _evidence(node, e.evidence)
 
 
@@ -206,6 +233,7 @@ def _event(ev: Event, facts: FactSet) -> Iterator[Quad]:
         yield node, KG.attributes, _json_literal(rest), None
     for flag in sorted(set(ev.flags)):
         yield node, KG.flag, Literal(flag), None
+    yield from _review_state(node, ev)
     yield from _evidence(node, ev.evidence)
 
 
@@ -229,6 +257,7 @@ def _membership(m: Membership) -> Iterator[Quad]:
         yield node, KG.end, vocab.date_iri(m.end.value), None
     if m.attributes:
         yield node, KG.attributes, _json_literal(m.attributes), None
+    yield from _review_state(node, m)
     yield from _evidence(node, m.evidence)
 
 
@@ -260,6 +289,7 @@ def fact_quads(facts: FactSet) -> Iterator[Quad]:
     for m in sorted(facts.memberships.values(), key=lambda x: x.id):
         yield from _membership(m)
     yield from _dates(facts)
+    yield from _reviews(facts)
 
 
 def quads(facts: FactSet) -> list[Quad]:

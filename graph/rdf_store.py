@@ -70,8 +70,8 @@ def open_store(path: Path) -> ox.Store:
         raise AbortRun(f"no RDF store at {path}: run `kg build` first")
     try:
         return ox.Store.read_only(str(path))
-    except OSError as exc:
-        raise AbortRun(f"cannot open the RDF store at {path}: {exc}") from exc
+    except (OSError, RuntimeError) as exc:  # RuntimeError: RocksDB found the files corrupt
+        raise AbortRun(f"cannot open the RDF store at {path} ({exc}): run `kg build` again") from exc
 
 
 def query(store: ox.Store, sparql: str, bindings: Mapping[str, Any] | None = None) -> Any:

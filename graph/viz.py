@@ -101,7 +101,8 @@ def panel_data(g: nx.MultiDiGraph, edge_ids: dict[tuple[str, str, str], str]) ->
     for n, a in g.nodes(data=True):
         item: dict[str, Any] = {"kind": a["kind"], "type": a["type"], "label": a["label"],
                                 "aliases": a.get("aliases", []), "attributes": a.get("attributes", {}),
-                                "evidence": _evidence(a.get("evidence", []))}
+                                "evidence": _evidence(a.get("evidence", [])),
+                                "status": a.get("status", "extracted")}
         if a["kind"] == "event":
             item["date"] = a.get("date")
             item["flags"] = a.get("flags", [])
@@ -120,7 +121,7 @@ def panel_data(g: nx.MultiDiGraph, edge_ids: dict[tuple[str, str, str], str]) ->
         item = {"kind": a["kind"], "role": a["role"], "from": u, "to": v}
         if a["kind"] == "membership":
             item |= {"start": a.get("start"), "end": a.get("end"), "attributes": a.get("attributes", {}),
-                     "evidence": _evidence(a.get("evidence", []))}
+                     "evidence": _evidence(a.get("evidence", [])), "status": a.get("status", "extracted")}
         edges[eid] = item
     return {"nodes": nodes, "edges": edges}
 
@@ -167,6 +168,7 @@ def build_network(g: nx.MultiDiGraph, size_by: str = "degree", seed: int = 7) ->
         net.add_node(n, label=_short(a["label"]), shape=shape, color=color, size=_size(g, n, size_by),
                      x=round(x * PX, 1), y=round(y * PX, 1), title=tip, kgKind=a["kind"],
                      kgType=a["type"], kgStart=date.get("start"), kgEnd=date.get("end"),
+                     kgStatus=a.get("status", "extracted"),
                      font={"size": 12 if a["kind"] == "event" else 20})
     edge_ids: dict[tuple[str, str, str], str] = {}
     for i, (u, v, k, a) in enumerate(sorted(g.edges(keys=True, data=True), key=lambda e: e[:3])):
@@ -177,6 +179,8 @@ def build_network(g: nx.MultiDiGraph, size_by: str = "degree", seed: int = 7) ->
             extra = {"dashes": True, "width": 2,
                      "kgStart": a["start"]["start"] if a.get("start") else None,
                      "kgEnd": a["end"]["end"] if a.get("end") else None}
+        if a.get("status", "extracted") != "extracted":
+            extra["kgStatus"] = a["status"]
         net.add_edge(u, v, id=eid, label=a["role"], color=edge_colors[a["kind"]], kgKind=a["kind"],
                      title=f"{a['kind']}: {a['role']}", **extra)
     net.options = _options(len(g) > LARGE)
@@ -190,6 +194,8 @@ def build_page(g: nx.MultiDiGraph, *, title: str = DEFAULT_TITLE, focus: str | N
     data = panel_data(g, edge_ids) | {
         "documents": {d: m["title"] for d, m in sorted(g.graph.get("documents", {}).items())},
         "legend": _legend(g), "focus": focus if focus in g else None, "depth": depth, "title": title,
+        "rejected": sum(1 for _, a in g.nodes(data=True) if a.get("status") == "rejected")
+        + sum(1 for *_, a in g.edges(data=True) if a.get("status") == "rejected"),
     }
     net.set_template_dir(str(TEMPLATES), TEMPLATE)
     vis_js, vis_css = vis_assets()

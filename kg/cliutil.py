@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from graph.factset import FactSet
+from kg.errors import AbortRun
 from kg.workspace import DEFAULT_CORPUS, Workspace
 
 err_console = Console(stderr=True)
@@ -62,8 +63,18 @@ def open_output(path: str, binary: bool = False) -> Iterator[IO[Any]]:
         yield sys.stdout.buffer if binary else sys.stdout
         return
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_dir():
+        raise AbortRun(f"--output {path} is a folder: give a file name")
     tmp = target.with_name(f".{target.name}.part")
-    with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as fh:
-        yield fh
-    tmp.replace(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"}))
+    except OSError as exc:
+        raise AbortRun(f"cannot write --output {path}: {exc.strerror or exc}") from exc
+    try:
+        with fh:
+            yield fh
+        tmp.replace(target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

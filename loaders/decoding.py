@@ -9,6 +9,7 @@ that decoding.
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,8 +49,31 @@ def universal_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+#: Byte-order marks of the UTF-16/32 encodings, longest first (UTF-32-LE's starts with UTF-16-LE's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _decode_bom(data: bytes, name: str) -> Decoded | None:
+    """A UTF-16 or UTF-32 file announced by its byte-order mark (it holds NUL bytes: not binary)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = universal_newlines(data.decode(encoding))
+            except UnicodeDecodeError as exc:
+                raise SkipItem(f"{name}: starts with a {encoding} byte-order mark but does not decode") from exc
+            if not text.strip():
+                raise SkipItem(f"{name}: empty file")
+            note = f"decoded as {encoding} (byte-order mark); offsets count characters of that decoding"
+            return Decoded(text, encoding, note)
+    return None
+
+
 def decode(data: bytes, name: str) -> Decoded:
     """Decode a text file; ``SkipItem`` for binary or empty files."""
+    bom = _decode_bom(data, name)
+    if bom is not None:
+        return bom
     if looks_binary(data):
         raise SkipItem(f"{name}: binary file, not text")
     try:

@@ -10,6 +10,10 @@ import yaml
 from kg.errors import AbortRun
 
 MANIFEST = "manifest.yaml"
+#: The review decisions kept beside the corpus (see ``review.decisions``): not a document either.
+DECISIONS = "decisions.yaml"
+#: Files at the top of a corpus folder that are not documents.
+NOT_DOCUMENTS = (MANIFEST, DECISIONS)
 
 
 def load_manifest(corpus: Path) -> dict[str, dict[str, Any]]:

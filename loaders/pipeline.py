@@ -5,15 +5,16 @@ A document that cannot be read is recorded in ``FactSet.skipped`` and the others
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from graph.factset import FactSet
-from graph.ids import slug
+from graph.ids import short_hash, slug
 from graph.model import Document, Skipped
 from kg.errors import AbortRun, SkipItem
 from loaders.extract import extract_all
-from loaders.manifest import MANIFEST, load_manifest
+from loaders.manifest import NOT_DOCUMENTS, load_manifest
 from loaders.parse.cache import ParseCache
 from loaders.readers import read_source
 from loaders.source import SourceText
@@ -22,21 +23,55 @@ ProgressFn = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)``."""
 
 
-def list_documents(corpus: Path) -> list[Path]:
-    """Every file of the folder (recursively) but the manifest and hidden files, in a stable order."""
+def list_documents(corpus: Path) -> tuple[list[Path], list[Skipped]]:
+    """Every file of the folder (recursively) but the manifest and hidden files, in a stable order,
+    and the links that are not followed: dangling ones, and links to anything outside the folder."""
     if not corpus.is_dir():
-        raise AbortRun(f"corpus folder not found: {corpus}")
-    def visible(p: Path) -> bool:
-        return not any(part.startswith(".") for part in p.relative_to(corpus).parts)
+        raise AbortRun(f"corpus folder not found: {corpus} (give the folder of documents with --corpus)")
+    root = corpus.resolve()
+    files: list[Path] = []
+    refused: list[Skipped] = []
+    for folder, dirs, names in os.walk(corpus):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names) + [d for d in dirs if (Path(folder) / d).is_symlink()]:
+            path = Path(folder) / name
+            if name.startswith(".") or (name in NOT_DOCUMENTS and Path(folder) == corpus):
+                continue
+            reason = _link_problem(path, root)
+            if reason:
+                refused.append(Skipped(path.relative_to(corpus).as_posix(), reason))
+            elif path.is_file():
+                files.append(path)
+    return sorted(files), sorted(refused, key=lambda s: s.file)
 
-    return sorted(p for p in corpus.rglob("*") if p.is_file() and p.name != MANIFEST and visible(p))
+
+def _link_problem(path: Path, root: Path) -> str | None:
+    """Why a symbolic link is not read (None for a plain file or a link to a file inside the corpus)."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    if not target.exists():
+        return "dangling symbolic link (its target does not exist)"
+    if root not in target.parents:
+        return "symbolic link to a file outside the corpus folder (not followed)"
+    if target.is_dir():
+        return "symbolic link to a folder (not followed)"
+    return None
 
 
 def _unique_id(doc: Document, rel: str, facts: FactSet) -> None:
-    """Two files with one stem (``a.html``, ``a.pdf``) must not share a document id."""
-    other = facts.documents.get(doc.id)
-    if other is not None and other.file != doc.file:
-        doc.id = slug(rel) if doc.span is None else f"{slug(rel)}--{doc.id.split('--', 1)[-1]}"
+    """Two files must not share a document id: a file whose id is taken gets the slug of its path
+    (``a.html``, ``a.pdf``), and a short hash of the path when that is taken too."""
+    def taken(doc_id: str) -> bool:
+        return doc_id in facts.documents
+
+    part = doc.id.split("--", 1)[1] if "--" in doc.id else None
+    base = doc.id.split("--", 1)[0]
+    for candidate in (base, slug(rel), f"{slug(rel)}-{short_hash(rel)}"):
+        full = candidate if part is None else f"{candidate}--{part}"
+        if not taken(full):
+            doc.id = full
+            return
 
 
 def iter_corpus(corpus: Path, facts: FactSet, progress: ProgressFn | None = None) -> Iterator[SourceText]:
@@ -45,11 +80,15 @@ def iter_corpus(corpus: Path, facts: FactSet, progress: ProgressFn | None = None
     Each document is added to ``facts.documents`` as it is read; a file that cannot be used goes to
     ``facts.skipped`` with its reason. ``progress("files", done, total)`` follows the files."""
     manifest = load_manifest(corpus)
-    files = list_documents(corpus)
+    files, refused = list_documents(corpus)
+    facts.skipped.extend(refused)
+    listed = {path.relative_to(corpus).as_posix() for path in files} | {path.name for path in files}
+    facts.skipped.extend(Skipped(name, "listed in manifest.yaml but not found in the corpus folder")
+                         for name in sorted(manifest) if name not in listed)
     for i, path in enumerate(files):
         rel = path.relative_to(corpus).as_posix()
         try:
-            read = read_source(path, manifest.get(rel) or manifest.get(path.name))
+            read = read_source(path, manifest.get(rel) or manifest.get(path.name), rel)
         except SkipItem as exc:
             reason = str(exc)
             for prefix in (f"{rel}: ", f"{path.name}: "):
@@ -69,9 +108,9 @@ def read_corpus(corpus: Path, facts: FactSet, progress: ProgressFn | None = None
     return list(iter_corpus(corpus, facts, progress))
 
 
-def build_facts(corpus: Path, progress: ProgressFn | None = None, parses: Path | None = None) -> FactSet:
+def build_facts(corpus: Path, progress: ProgressFn | None = None, parses: ParseCache | None = None) -> FactSet:
     """Read and extract a whole corpus folder, a batch of files at a time, then resolve across documents.
-    ``parses``: the folder of cached parses (read and added to; none kept without it)."""
+    ``parses``: the cached parses (read and added to; none kept without it)."""
     facts = FactSet()
-    extract_all(iter_corpus(corpus, facts, progress), facts, cache=ParseCache(parses))
+    extract_all(iter_corpus(corpus, facts, progress), facts, cache=parses)
     return facts

@@ -96,15 +96,21 @@ def _text_of(path: Path, data: bytes) -> tuple[str, Tracked, str | None, str, li
     return decoded.text, Tracked.of(decoded.text), None, decoded.encoding, notes
 
 
-def read_source(path: Path, meta: dict[str, Any] | None = None) -> list[SourceText]:
-    """The documents of one file, cleaned, with offsets into the file's text."""
+def text_as_read(path: Path) -> str:
+    """The whole text of a file as read, what evidence offsets count in (``SkipItem`` when unusable)."""
+    return _text_of(path, read_bytes(path))[0]
+
+
+def read_source(path: Path, meta: dict[str, Any] | None = None, rel: str | None = None) -> list[SourceText]:
+    """The documents of one file, cleaned, with offsets into the file's text. ``rel`` is the file's
+    path inside the corpus folder (default: its name)."""
     data = read_bytes(path)
     if not data.strip():
         raise SkipItem(f"{path.name}: empty file")
     raw, base, file_title, encoding, notes = _text_of(path, data)
     meta = meta or {}
     common: dict[str, Any] = dict(
-        file=path.name, sha256=hashlib.sha256(data).hexdigest(), publisher=meta.get("publisher"),
+        file=rel or path.name, sha256=hashlib.sha256(data).hexdigest(), publisher=meta.get("publisher"),
         published=parse_published(meta.get("published")), kind=meta.get("kind"),
         language=meta.get("language"), encoding=encoding, notes=notes,
     )

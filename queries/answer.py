@@ -52,8 +52,32 @@ def display(value: Any) -> Any:
     return value.value if isinstance(value, FuzzyDate) else value
 
 
-def ask(name: str, given: Mapping[str, str], backend: Backend) -> dict[str, Any]:
-    """The answer of question ``name`` with the ``key=value`` strings ``given``."""
+#: Statuses of facts a person has confirmed (see ``review/``).
+REVIEWED = frozenset({"accepted", "corrected", "added"})
+#: Id prefixes of the facts an answer row is made of.
+_FACT_PREFIXES = ("event/", "membership/")
+
+
+def facts_of(value: Any) -> set[str]:
+    """The event and membership ids anywhere in an answer row (nested dicts and lists included)."""
+    if isinstance(value, str):
+        return {value} if value.startswith(_FACT_PREFIXES) else set()
+    if isinstance(value, dict):
+        return set().union(*(facts_of(v) for k, v in value.items() if k != "evidence"))
+    if isinstance(value, list):
+        return set().union(*(facts_of(v) for v in value))
+    return set()
+
+
+def reviewed_only(rows: list[dict[str, Any]], backend: Backend) -> list[dict[str, Any]]:
+    """The rows all of whose facts a reviewer accepted, corrected or added."""
+    status = {r["fact"]: r["status"] for r in backend.run(get("review-status"), {})}
+    return [row for row in rows if all(status.get(f) in REVIEWED for f in facts_of(row))]
+
+
+def ask(name: str, given: Mapping[str, str], backend: Backend, reviewed: bool = False) -> dict[str, Any]:
+    """The answer of question ``name`` with the ``key=value`` strings ``given``; with ``reviewed``, only
+    the rows made of facts a reviewer confirmed (rejected facts are never in the graph)."""
     question = get(name)
     values = question.parse_params(given)
     entities = resolve_entities(question, values, given, backend)
@@ -61,8 +85,11 @@ def ask(name: str, given: Mapping[str, str], backend: Backend) -> dict[str, Any]
     for bound in bindings(question, values, entities):
         rows.extend(backend.run(question, bound))
     out_rows = get_processor(name)(rows, Context(backend, values))
+    if reviewed:
+        out_rows = reviewed_only(out_rows, backend)
     params = {p.name: display(values[p.name]) for p in question.params if values.get(p.name) is not None}
-    return {"question": name, "params": params, "rows": out_rows}
+    out = {"question": name, "params": params, "rows": out_rows}
+    return out | {"reviewed_only": True} if reviewed else out
 
 
 def describe(p: Param) -> str:

@@ -12,7 +12,8 @@
     adjacency[e.from].push([e.to, e]);
     adjacency[e.to].push([e.from, e]);
   });
-  var state = { hiddenTypes: new Set(), from: null, to: null, focus: DATA.focus, depth: DATA.depth };
+  var state = { hiddenTypes: new Set(), from: null, to: null, focus: DATA.focus, depth: DATA.depth,
+    showRejected: false };
   var shownNodes = {}, shownEdges = {};
   ALL_NODES.forEach(function (n) { shownNodes[n.id] = true; });
   ALL_EDGES.forEach(function (e) { shownEdges[e.id] = true; });
@@ -51,6 +52,7 @@
   /* ---- which nodes and edges are shown ---- */
   function edgeAllowed(e, visible, dateOn) {
     if (!visible.has(e.from) || !visible.has(e.to)) return false;
+    if (e.kgStatus === "rejected" && !state.showRejected) return false;
     if (!dateOn || e.kgKind !== "membership") return true;
     return Boolean(e.kgStart || e.kgEnd) && overlaps(e.kgStart || null, e.kgEnd || null);
   }
@@ -59,6 +61,7 @@
     var visible = new Set();
     ALL_NODES.forEach(function (n) {
       if (state.hiddenTypes.has(n.kgType)) return;
+      if (n.kgStatus === "rejected" && !state.showRejected) return;  // a reviewer took it out
       if (n.kgKind === "event" && dateOn && (!n.kgStart || !overlaps(n.kgStart, n.kgEnd))) return;
       visible.add(n.id);
     });
@@ -149,6 +152,9 @@
     var look = DATA.legend.filter(function (t) { return t.type === item.type && t.kind === item.kind; })[0];
     return el("span", { "class": "type", style: "background:" + (look ? look.color : "#999"), text: item.type });
   }
+  function reviewBadge(status) {
+    return el("span", { "class": "review review-" + status, title: "review: " + status, text: status });
+  }
   function evidenceBlock(panel, evidence) {
     panel.appendChild(el("h3", { text: "Evidence (" + evidence.length + ")" }));
     if (!evidence.length) panel.appendChild(el("p", { "class": "hint", text: "No passage recorded." }));
@@ -180,6 +186,7 @@
     panel.dataset.showing = id;
     panel.appendChild(el("h2", { text: n.label }));
     panel.appendChild(typeBadge(n));
+    if (n.status && n.status !== "extracted") panel.appendChild(reviewBadge(n.status));
     var pairs = [["id", id], ["also called", (n.aliases || []).join("; ")]];
     if (n.kind === "event") {
       pairs.push(["date", describeDate(n.date)]);
@@ -220,6 +227,7 @@
     if (!e) return;
     panel.dataset.showing = eid;
     panel.appendChild(el("h2", {}, [nodeLink(e.from), " \u2192 ", nodeLink(e.to)]));
+    if (e.status && e.status !== "extracted") panel.appendChild(reviewBadge(e.status));
     panel.appendChild(facts([["edge", e.kind], ["role", e.role]].concat(
       e.kind === "membership" ? [["from", describeDate(e.start)], ["until", describeDate(e.end)]].concat(attrPairs(e.attributes)) : [])));
     evidenceBlock(panel, e.kind === "membership" ? e.evidence : DATA.nodes[e.from].evidence);
@@ -289,6 +297,11 @@
     fitMain();
   }
   $("reset-button").addEventListener("click", reset);
+  $("show-rejected").hidden = !DATA.rejected;
+  $("show-rejected-box").addEventListener("change", function () {
+    state.showRejected = this.checked;
+    applyView();
+  });
 
   network.on("click", function (params) {
     if (params.nodes.length) showNode(params.nodes[0]);

@@ -22,6 +22,10 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise UsageError(f"--param expects key=value, got {pair!r}")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # bytes the terminal could not decode reach us as lone surrogates
+            raise UsageError(f"--param {key.strip()}: the value is not valid UTF-8 text") from None
         out[key.strip()] = value
     return out
 
@@ -44,9 +48,11 @@ def _list(console: Console) -> None:
 @click.option("--backend", default="sparql", show_default=True,
               help=f"Where to ask: {', '.join(available())}.")
 @click.option("--list", "list_", is_flag=True, help="List the questions and their parameters.")
+@click.option("--reviewed-only", is_flag=True,
+              help="Only rows made of facts a reviewer accepted, corrected or added (see `kg review`).")
 @workspace_option
 def command(name: str | None, params: tuple[str, ...], fmt: str, backend: str, list_: bool,
-            workspace: Path | None) -> None:
+            reviewed_only: bool, workspace: Path | None) -> None:
     """Answer the named question NAME (see --list), with the evidence of every fact."""
     # off a terminal (a pipe, a file) rich would wrap at 80 columns: give the table room instead
     console = Console() if sys.stdout.isatty() else Console(width=200)
@@ -61,7 +67,7 @@ def command(name: str | None, params: tuple[str, ...], fmt: str, backend: str, l
     ws, _ = load_or_build(workspace)
     db = open_backend(backend, ws)
     try:
-        answer = ask(name, given, db)
+        answer = ask(name, given, db, reviewed=reviewed_only)
     finally:
         db.close()
     if fmt == "json":

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from graph.factset import FactSet
 from kg.cliutil import progress_bar, workspace_option
 from kg.errors import KGError
 from kg.workspace import DEFAULT_CORPUS, Workspace
@@ -19,15 +20,30 @@ class StrictFailure(KGError):
 @click.option("--corpus", type=click.Path(path_type=Path), default=DEFAULT_CORPUS, show_default=True,
               help="Folder of documents (with an optional manifest.yaml).")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any document is skipped.")
+@click.option("--decisions", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Review decisions to apply (default: decisions.yaml in the corpus folder).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
 @workspace_option
-def command(corpus: Path, strict: bool, progress: bool | None, workspace: Path | None) -> None:
+def command(corpus: Path, strict: bool, decisions: Path | None, progress: bool | None,
+            workspace: Path | None) -> None:
     """Build the graph from a corpus folder into the workspace."""
     ws = Workspace(workspace)
     with progress_bar(progress) as bar:
-        facts = ws.build(corpus, bar)
+        facts = ws.build(corpus, bar, decisions)
+    report(ws, facts)
+    if strict and facts.skipped:
+        raise StrictFailure(f"--strict: {len(facts.skipped)} document(s) skipped")
+
+
+def report(ws: Workspace, facts: FactSet) -> None:
+    """The end-of-build lines: skipped files and stale decisions as warnings, then the counts."""
     for s in facts.skipped:
         click.echo(f"kg: warning: skipped {s.file}: {s.reason}", err=True)
+    review = ws.summary().get("review") or {}
+    stale = review.get("stale") or []  # type: ignore[union-attr]
+    if stale:
+        click.echo(f"kg: warning: {len(stale)} review decision(s) no longer apply and were kept in "
+                   f"{review['decisions']}: `kg review status` lists them", err=True)  # type: ignore[index]
     summary = facts.summary()
     ents = ", ".join(f"{k} {v}" for k, v in summary["entities"].items()) or "none"  # type: ignore[union-attr]
     evs = ", ".join(f"{k} {v}" for k, v in summary["events"].items()) or "none"  # type: ignore[union-attr]
@@ -36,5 +52,5 @@ def command(corpus: Path, strict: bool, progress: bool | None, workspace: Path |
                f"{len(facts.skipped)} skipped")
     click.echo(f"  entities: {ents}")
     click.echo(f"  events:   {evs}")
-    if strict and facts.skipped:
-        raise StrictFailure(f"--strict: {len(facts.skipped)} document(s) skipped")
+    if facts.reviews:
+        click.echo(f"  review:   {len(facts.reviews)} decision(s) applied, {len(facts.rejected)} fact(s) rejected")

@@ -9,8 +9,9 @@ import click
 from graph import facts_json
 from graph.exporters import RDF_FORMATS, write_rdf
 from kg.cliutil import load_or_build, open_output, workspace_option
+from kg.errors import AbortRun, UsageError
 
-FORMATS = ("facts-json", *RDF_FORMATS)
+FORMATS = ("facts-json", *RDF_FORMATS, "csv-tables", "graphml")
 
 
 @click.command("export")
@@ -18,8 +19,31 @@ FORMATS = ("facts-json", *RDF_FORMATS)
 @click.option("--output", "-o", default="-", show_default=True, help="File to write, '-' for stdout.")
 @workspace_option
 def command(fmt: str, output: str, workspace: Path | None) -> None:
-    """Export the workspace graph (built first when there is none)."""
+    """Export the workspace graph (built first when there is none).
+
+    csv-tables writes six CSV tables into the folder --output (or a zip when it ends in .zip);
+    graphml is for Gephi and yEd."""
+    if fmt == "csv-tables" and output == "-":
+        raise UsageError("--format csv-tables writes several files: give --output FOLDER or --output FILE.zip")
     _, facts = load_or_build(workspace)
+    if fmt == "csv-tables":
+        from graph.tables_export import write_tables
+
+        target = Path(output)
+        if target.exists() and not target.is_dir() and target.suffix.lower() != ".zip":
+            raise UsageError(f"--output {output} is a file: give a folder, or a name ending in .zip")
+        try:
+            written = write_tables(facts, target)
+        except OSError as exc:
+            raise AbortRun(f"cannot write --output {output}: {exc.strerror or exc}") from exc
+        click.echo(f"wrote {len(written)} file(s) to {output}", err=True)
+        return
+    if fmt == "graphml":
+        from graph.tables_export import write_graphml
+
+        with open_output(output, binary=True) as fh:
+            write_graphml(facts, fh)
+        return
     if fmt == "facts-json":
         with open_output(output) as fh:
             fh.write(facts_json.dumps(facts))

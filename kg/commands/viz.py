@@ -59,7 +59,7 @@ def command(output: str, focus: str | None, depth: int, types: tuple[str, ...], 
         raise UsageError("--from is after --to")
     wanted = split_types(types)
     _, facts = load_or_build(workspace)
-    g = to_networkx(facts)
+    g = to_networkx(facts, with_rejected=True)
     if wanted:
         g = filter_types(g, wanted)
     g = filter_dates(g, start, end)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,10 +28,13 @@ def parse_key(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 class ParseCache:
-    """A folder of cached parses; ``None`` as folder keeps nothing."""
+    """A folder of cached parses; ``None`` as folder keeps nothing. ``previous``: a folder to read parses
+    from too (the workspace a build replaces); a parse found there is linked into ``folder``, so the new
+    workspace holds exactly the parses of its documents."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, previous: Path | None = None) -> None:
         self.folder = folder
+        self.previous = previous
         self.hits = 0
         self.misses = 0
 
@@ -38,11 +42,25 @@ class ParseCache:
         assert self.folder is not None
         return self.folder / f"{key}.spacy"
 
+    def _find(self, key: str) -> Path | None:
+        path = self._path(key)
+        if path.is_file():
+            return path
+        old = self.previous / f"{key}.spacy" if self.previous is not None else None
+        if old is None or not old.is_file():
+            return None
+        self.folder.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
+        try:
+            os.link(old, path)
+        except OSError:
+            shutil.copyfile(old, path)
+        return path
+
     def get(self, key: str, count: int) -> list[Doc] | None:
         if self.folder is None:
             return None
-        path = self._path(key)
-        if not path.is_file():
+        path = self._find(key)
+        if path is None:
             self.misses += 1
             return None
         from spacy.tokens import DocBin

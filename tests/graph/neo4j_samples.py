@@ -114,6 +114,9 @@ def question_facts() -> FactSet:
                                  "member", FuzzyDate.of(2018, 3), FuzzyDate.of(2023), {}, [ev]))
     fs.add_membership(Membership("membership/doe-alpha", "person/john-doe", "party/alpha-party",
                                  "affiliated", FuzzyDate.of(2015), None, {}, [ev]))
+    fs.events["event/disqualification-1"].status = "accepted"  # a reviewer's decisions (see review/)
+    fs.events["event/mediaclosure-1"].status = "corrected"
+    fs.memberships["membership/doe-body"].status = "accepted"
     return fs
 
 

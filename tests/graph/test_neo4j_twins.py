@@ -134,3 +134,25 @@ def test_both_backends_give_the_same_answers(both: tuple[FactSet, Backend, Backe
         want = ask(name, params, sparql)
         assert want["rows"], (name, params)
         assert ask(name, params, cypher) == want, (name, params)
+
+
+@pytest.mark.parametrize("both", ["invented_facts"], indirect=True)
+def test_reviewed_only_answers_are_the_same_on_both_backends(both: tuple[FactSet, Backend, Backend]) -> None:
+    _, sparql, cypher = both
+    fates = ask("party-fates", {}, sparql, reviewed=True)
+    assert [r["event"] for r in fates["rows"]] == ["event/disqualification-1"]
+    closures = ask("media-closures", {}, sparql, reviewed=True)
+    assert [r["event"] for r in closures["rows"]] == ["event/mediaclosure-1"]
+    for name, given in ASKED:
+        assert ask(name, given, cypher, reviewed=True) == ask(name, given, sparql, reviewed=True), name
+
+
+def test_review_state_is_a_property_and_a_label_in_neo4j(neo4j_db: neo4j.Driver) -> None:
+    push(neo4j_db, question_facts())
+    records, _, _ = neo4j_db.execute_query(
+        "MATCH (n) WHERE n.status IN ['accepted', 'corrected'] RETURN n.id AS id, n.status AS status, "
+        "labels(n) AS labels ORDER BY id")
+    found = {r["id"]: (r["status"], set(r["labels"])) for r in records}
+    assert found["event/disqualification-1"][0] == "accepted" and "Accepted" in found["event/disqualification-1"][1]
+    assert "Corrected" in found["event/mediaclosure-1"][1]
+    assert found["membership/doe-body"][0] == "accepted"

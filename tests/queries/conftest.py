@@ -88,6 +88,8 @@ def small_facts() -> FactSet:
     member("membership/ana-river", ana, "party/the-river-party", "member", "2015", "2020", 42)
     member("membership/ana-lantern", ana, lp, "member", "2020-06", None, 43)
     member("membership/bo-lantern", bo, lp, "affiliated", None, None, 44)
+    fs.events["event/disqualification-lp"].status = "accepted"  # a reviewer's decisions (see review/)
+    fs.events["event/closure-owl"].status = "corrected"
     return fs
 
 
