@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from graph.model import Participant
 from loaders.events.claim import Claim
 from loaders.events.modality import hedged
+from loaders.events.newsdate import document_dated
 from loaders.events.view import SentenceView
 from loaders.extract.dates import DateExpr
 from loaders.extract.eventdates import count_words, dates_for
@@ -123,24 +124,10 @@ def statements(v: SentenceView) -> list[Claim]:
     return []
 
 
-def _document_dated(v: SentenceView, t: Token) -> list[DateExpr]:
-    """A news item's or statement's own statement, undated in its sentence: the document's date (its
-    day for a present-tense cue, "Japan welcomes"; its month for a past one, "X said")."""
-    doc = v.pd.document
-    if (doc.kind or "").lower() not in v.lex.stmt_document_kinds or doc.published is None \
-            or doc.published.precision != "day":
-        return []
-    verb = t.head if t.dep_ == "acomp" else t
-    present = verb.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
-                                                   for c in verb.children)
-    a = v.start(t)
-    return [DateExpr(a, a, "(document date)", "document", offset=0, unit="day" if present else "month")]
-
-
 def _statement_dates(v: SentenceView, t: Token, found: list[DateExpr]) -> list[DateExpr]:
     """In a dated news item or statement, dates inside what was said are not the statement's: the
     document's date is, unless a date stands before the cue or right after it ("said on Monday")."""
-    own = _document_dated(v, t)
+    own = document_dated(v, t)
     if not own:
         return found
     a, b = v.start(t), v.end(t)

@@ -26,6 +26,7 @@ from graph.model import Participant
 from loaders.events.claim import Claim
 from loaders.events.lexicon import Lexicon, Phrase, TypeSpec
 from loaders.events.modality import generic, hedged, out_of_time, repeated
+from loaders.events.newsdate import document_dated
 from loaders.events.view import SentenceView
 from loaders.extract.eventdates import dates_for
 from loaders.extract.lexicon import actor_by_name
@@ -321,6 +322,8 @@ def _claims(v: SentenceView, spec: TypeSpec, t: Token, agents: list[Mention], ta
     found = dates_for(pd, v.sent, a, reach if tight else b, tight, pd.dates)
     if out_of_time(t, v.lex):
         found = [d for d in found if d.start >= a]
+    elif not found and tight != "adjective":
+        found = document_dated(v, t)  # a news item's own news
     instruments = _instruments(v, t, {x.entity for x in targets})
     ev = pd.src.evidence(v.sent.start, v.sent.end)
     base = [Participant("agent", x.entity) for x in agents] + [Participant("instrument", i.entity)
