@@ -42,11 +42,17 @@ def extract_events(pd: ParsedDocument) -> list[Claim]:
     return out
 
 
+def _agents_agree(a: Claim, b: Claim) -> bool:
+    """Claims by different agents ("A, B and C issued statements") stay apart."""
+    x, y = a.entities("agent"), b.entities("agent")
+    return not x or not y or bool(x & y)
+
+
 def merge_in_sentence(claims: list[Claim]) -> list[Claim]:
     """Two triggers of one type in one sentence naming the same target are one claim."""
     out: list[Claim] = []
     for c in claims:
-        same = next((o for o in out if o.type == c.type and (
+        same = next((o for o in out if o.type == c.type and _agents_agree(o, c) and (
             o.entities("target") & c.entities("target")
             or o.entities("target") == c.entities("target") and o.entities("agent") == c.entities("agent")
             or set(o.participants) <= set(c.participants) or set(c.participants) <= set(o.participants))), None)

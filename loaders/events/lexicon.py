@@ -78,6 +78,7 @@ class Lexicon:
     generic_words: frozenset[str]
     light_verbs: frozenset[str]
     implicative_verbs: frozenset[str]
+    undergo_verbs: frozenset[str]
     possessed_persons: frozenset[str]
     instrument_cues: frozenset[str]
     instrument_types: frozenset[str]
@@ -167,6 +168,7 @@ def lexicon() -> Lexicon:
         generic_words=_words(data.get("generic_words")),
         light_verbs=_words(data.get("light_verbs")),
         implicative_verbs=_words(data.get("implicative_verbs")),
+        undergo_verbs=_words(data.get("undergo_verbs")),
         possessed_persons=_words(data.get("possessed_persons")),
         instrument_cues=_words(data.get("instrument_cues")),
         instrument_types=_types(data.get("instrument_types"), "instrument_types"),

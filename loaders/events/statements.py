@@ -49,8 +49,9 @@ def _negated(t: Token) -> bool:
 
 
 def _stance(v: SentenceView, t: Token, subj: Token | None) -> str | None:
-    skip = set(subj.subtree) if subj is not None else set()
-    words = [x for x in [t, *t.subtree] if x not in skip]
+    skip = {x.i for x in subj.subtree} if subj is not None else set()
+    skip |= _other_clauses(t)
+    words = [x for x in [t, *t.subtree] if x.i not in skip]
     lo = min(x.idx for x in words)
     hi = max(x.idx + len(x.text) for x in words)
     text = v.doc.text[lo:hi]
@@ -60,6 +61,47 @@ def _stance(v: SentenceView, t: Token, subj: Token | None) -> str | None:
         if s.phrases is not None and s.phrases.search(text):
             return s.name
     return None
+
+
+def _about(v: SentenceView, t: Token, subj: Token | None, speakers: set[str]) -> list[Mention]:
+    """Whom a statement is about: the cue's object ("congratulated the party and its leader"), else the
+    first actor named in what was said (the cue's clausal or prepositional complement)."""
+    lex = v.lex
+    types = lex.foreign_agent | lex.domestic_agent | frozenset({"Law"})
+    for o in v.children(t, "dobj"):
+        if o.lemma_.lower() in lex.stmt_nouns:
+            continue
+        found = [m for m in v.fillers(o, types) if m.entity not in speakers]
+        if found:
+            return found
+    skip = {x.i for x in subj.subtree} if subj is not None else set()
+    skip |= _other_clauses(t)
+    for c in t.children:
+        if c.dep_ in ("ccomp", "prep", "xcomp", "dobj") and c.i not in skip:
+            for x in c.subtree:
+                if x.i in skip:
+                    continue
+                m = v.mention(x)
+                if m is not None and m.type in types and m.entity not in speakers and not _in_parens(v, x):
+                    return [m]
+    return []
+
+
+def _other_clauses(t: Token) -> set[int]:
+    """Tokens under ``t`` in a clause with its own subject that is not what was said ("..., while the US
+    accused ...")."""
+    out: set[int] = set()
+    for x in t.subtree:
+        if x.i != t.i and x.dep_ in ("advcl", "conj", "parataxis") and any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in x.children):
+            out |= {y.i for y in x.subtree}
+    return out
+
+
+def _in_parens(v: SentenceView, x: Token) -> bool:
+    """A name inside brackets (a citation, "(Ministry of ...)") is not what was said."""
+    before = v.doc.text[:x.idx]
+    return before.count("(") > before.count(")")
 
 
 def _speaker(v: SentenceView, subj: Token) -> tuple[list[Mention], Mention | None]:
@@ -106,6 +148,7 @@ def statements(v: SentenceView) -> list[Claim]:
         if not agents:
             continue
         stance = _stance(v, t, subj)
+        about = _about(v, t, subj, {x.entity for x in agents} | ({speaker.entity} if speaker else set()))
         a, b = v.start(t), v.end(t)
         pd = v.pd
         found = _statement_dates(v, t, dates_for(pd, v.sent, a, b, False, pd.dates))
@@ -119,6 +162,7 @@ def statements(v: SentenceView) -> list[Claim]:
             parts = [Participant("agent", x.entity)]
             if speaker is not None and type_ == "ForeignStatement":
                 parts.append(Participant("speaker", speaker.entity))
+            parts += [Participant("target", m.entity) for m in about]
             out.append(Claim(type_, parts, ev, ev.document, a, list(found), attrs))
         return out
     return []

@@ -232,8 +232,11 @@ def _noun_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
             agents = v.fillers(p, spec.agent)
         if not targets and not agents:
             targets = v.fillers(p, spec.target, spec.group_nouns)
+    gov = t.head
+    if not targets and t.dep_ == "dobj" and _lemma(gov) in v.lex.undergo_verbs:
+        s = v.subject(gov)  # "X is facing charges"
+        targets = v.fillers(s, spec.target, spec.group_nouns) if s is not None else []
     if not agents:
-        gov = t.head
         if t.dep_ in ("dobj", "nsubjpass") and _lemma(gov) in v.lex.light_verbs:
             if t.dep_ == "dobj":
                 s = v.subject(gov)
@@ -400,9 +403,10 @@ def typed_events(v: SentenceView) -> list[Claim]:
                 if hedged(t, lex):
                     continue
                 out += _claims(v, spec, t, *_verb_roles(v, spec, t), False)
-        if t.pos_ in ("NOUN", "PROPN") and lemma in nouns:
+        noun = lemma if lemma in nouns else t.lower_ if t.lower_ in nouns else None
+        if t.pos_ in ("NOUN", "PROPN") and noun is not None:
             if v.mention(t) is not None or generic(t, lex) or hedged(t, lex):
                 continue
-            for spec in nouns[lemma]:
+            for spec in nouns[noun]:
                 out += _claims(v, spec, t, *_noun_roles(v, spec, t), True, True)
     return out

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 _NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "det", "case", "punct", "flat", "nummod",
                       "quantmod", "advmod", "npadvmod", "cc", "conj"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_QUANTITIES = frozenset({"dozen", "hundred", "thousand", "score", "number", "handful", "majority", "group",
+                         "some", "many", "most", "all", "several", "one", "two", "three"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "she", "her", "his"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 
@@ -184,6 +186,9 @@ class SentenceView:
         if listed:
             return listed  # "several media outlets, including the Cambodia Daily"
         lemma = t.lemma_.lower()
+        if lemma in _QUANTITIES or t.pos_ == "NUM":
+            for o in self.prep_objects(t, {"of"}):  # "dozens of members of X", "118 of its officials"
+                return self.fillers(o, types, group_nouns, person_nouns)
         if lemma in group_nouns or t.lower_ in group_nouns:
             near = self._inside(t, types, through_of=True)
             if near:
