@@ -37,7 +37,7 @@ sys.path.insert(0, sys.argv[4])
 mode, corpus, ws = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 from graph.factset import FactSet
 from loaders.events.lexicon import lexicon
-from loaders.extract.sentences import segment
+from loaders.text.sentences import segment
 from loaders.parse import document as parse_doc
 from loaders.parse.model import nlp
 from loaders.pipeline import read_corpus

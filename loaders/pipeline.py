@@ -13,11 +13,11 @@ from graph.factset import FactSet
 from graph.ids import short_hash, slug
 from graph.model import Document, Skipped
 from kg.errors import AbortRun, SkipItem
-from loaders.extract import extract_all
-from loaders.manifest import NOT_DOCUMENTS, load_manifest
+from loaders.extraction import extract_all
 from loaders.parse.cache import ParseCache
 from loaders.readers import read_source
-from loaders.source import SourceText
+from loaders.text.manifest import NOT_DOCUMENTS, load_manifest
+from loaders.text.source import SourceText
 
 ProgressFn = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)``."""

@@ -13,17 +13,17 @@ from bisect import bisect_left
 from functools import cache
 from typing import TYPE_CHECKING
 
+from loaders.actors import rules
+from loaders.actors.find import foreign_name
+from loaders.actors.mention import Mention
+from loaders.actors.names import fold, tokenize
 from loaders.events.lexicon import lexicon
-from loaders.extract import actor_rules as rules
-from loaders.extract.actors import foreign_name
-from loaders.extract.lexicon import roles
-from loaders.extract.mentions import Mention
-from loaders.extract.names import fold, tokenize
+from loaders.lexicon import roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from loaders.extract.sentences import Sentence
+    from loaders.text.sentences import Sentence
 
 
 def _free(found: list[Mention], starts: list[int], a: int, b: int) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.model import Evidence, Participant
-from loaders.extract.dates import DateExpr
+from loaders.dates.expressions import DateExpr
 
 
 @dataclass

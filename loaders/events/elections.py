@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from loaders.dates.attach import dates_for
 from loaders.events.claim import Claim
 from loaders.events.lexicon import election_kind_of
 from loaders.events.modality import hedged
 from loaders.events.view import SentenceView
-from loaders.extract.eventdates import dates_for
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

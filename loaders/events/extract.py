@@ -13,7 +13,7 @@ from loaders.events.statements import statements
 from loaders.events.typed import trigger_words, typed_events
 from loaders.events.view import SentenceView
 from loaders.parse.document import ParsedDocument
-from loaders.source import SourceText
+from loaders.text.source import SourceText
 
 
 @cache
@@ -68,7 +68,7 @@ def merge_in_sentence(claims: list[Claim]) -> list[Claim]:
 
 def claims_of(src: SourceText) -> list[Claim]:
     """The event claims of one source, parsed now (no cache): for tests and one-off use."""
-    from loaders.extract.actors import find_mentions
+    from loaders.actors.find import find_mentions
     from loaders.parse.cache import ParseCache
     from loaders.parse.document import parse_documents
 

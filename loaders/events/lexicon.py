@@ -11,7 +11,7 @@ from typing import Any
 
 from graph.model import ENTITY_TYPES, EVENT_TYPES
 from kg.errors import AbortRun
-from loaders.extract.lexicon import read_lexicon
+from loaders.lexicon import read_lexicon
 
 
 def _words(v: Any) -> frozenset[str]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from loaders.dates.expressions import DateExpr
 from loaders.events.view import SentenceView
-from loaders.extract.dates import DateExpr
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

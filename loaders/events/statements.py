@@ -12,13 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from graph.model import Participant
+from loaders.actors.mention import Mention
+from loaders.dates.attach import count_words, dates_for
+from loaders.dates.expressions import DateExpr
 from loaders.events.claim import Claim
 from loaders.events.modality import hedged
 from loaders.events.newsdate import document_dated
 from loaders.events.view import SentenceView
-from loaders.extract.dates import DateExpr
-from loaders.extract.eventdates import count_words, dates_for
-from loaders.extract.mentions import Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

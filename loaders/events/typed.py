@@ -23,14 +23,14 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from graph.model import Participant
+from loaders.actors.mention import Mention
+from loaders.dates.attach import dates_for
 from loaders.events.claim import Claim
 from loaders.events.lexicon import Lexicon, Phrase, TypeSpec
 from loaders.events.modality import generic, hedged, out_of_time, repeated
 from loaders.events.newsdate import document_dated
 from loaders.events.view import SentenceView
-from loaders.extract.eventdates import dates_for
-from loaders.extract.lexicon import actor_by_name
-from loaders.extract.mentions import Mention
+from loaders.lexicon import actor_by_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

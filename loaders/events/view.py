@@ -8,10 +8,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from loaders.actors.mention import Mention
 from loaders.events.lexicon import Lexicon
-from loaders.extract.mentions import Mention
-from loaders.extract.scope import country_counts, home
-from loaders.extract.sentences import Sentence
+from loaders.text.scope import country_counts, home
+from loaders.text.sentences import Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

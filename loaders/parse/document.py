@@ -13,14 +13,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from loaders.actors.mention import Mention
 from loaders.actors.ner import ner_mentions
-from loaders.extract.dates import DateExpr, find_dates
-from loaders.extract.mentions import Mention
-from loaders.extract.scope import paragraph_scope
-from loaders.extract.sentences import Segmentation, Sentence, segment
+from loaders.dates.expressions import DateExpr, find_dates
 from loaders.parse.cache import ParseCache, parse_key
 from loaders.parse.model import nlp
-from loaders.source import SourceText
+from loaders.text.scope import paragraph_scope
+from loaders.text.sentences import Segmentation, Sentence, segment
+from loaders.text.source import SourceText
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

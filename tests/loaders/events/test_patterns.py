@@ -14,7 +14,7 @@ from loaders.events.claim import Claim
 from loaders.events.extract import claims_of
 from loaders.events.lexicon import lexicon
 from loaders.events.typed import forms
-from loaders.source import SourceText
+from loaders.text.source import SourceText
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))["cases"]
