@@ -36,6 +36,7 @@ __all__ = ["DocContext", "resolve_all"]
 class _Claimed:
     claim: Claim
     dates: list[FuzzyDate]
+    published: FuzzyDate | None = None  # the claim's document's date: what it tells happened by then
 
 
 # ---------------------------------------------------------------- clustering
@@ -79,6 +80,12 @@ def _dates_fit(da: list[FuzzyDate], db: list[FuzzyDate], recurs: bool) -> bool:
     return all(abs(x.year - y.year) <= 1 for x in da for y in db)
 
 
+def _after(dates: set[FuzzyDate], bounds: set[FuzzyDate]) -> bool:
+    """Some date lies wholly after some document's date (compared by their first possible day)."""
+    return any(d.value > b.value and not b.value.startswith(d.value) and not d.value.startswith(b.value)
+               for d in dates for b in bounds)
+
+
 def _signature(it: _Claimed) -> tuple[Any, ...]:
     """What ``_same_participants`` reads of a claim: claims with one signature compare alike."""
     c = it.claim
@@ -102,6 +109,8 @@ def cluster(items: list[_Claimed], recurs_of: dict[str, bool]) -> list[list[_Cla
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     sigs: dict[int, dict[tuple[Any, ...], Claim]] = {i: {_signature(it): it.claim} for i, it in enumerate(items)}
     dates: dict[int, set[FuzzyDate]] = {i: set(it.dates) for i, it in enumerate(items)}
+    # a document tells what happened by its date: an event it reports is not one dated after it
+    bounds: dict[int, set[FuzzyDate]] = {i: {it.published} if it.published else set() for i, it in enumerate(items)}
     for idx in blocks.values():
         roots: list[int] = []
         for i in idx:
@@ -115,10 +124,13 @@ def cluster(items: list[_Claimed], recurs_of: dict[str, bool]) -> list[list[_Cla
                     continue
                 if not _dates_fit(sorted(dates[ri]), sorted(dates[rj]), recurs):
                     continue
+                if _after(dates[ri], bounds[rj]) or _after(dates[rj], bounds[ri]):
+                    continue
                 uf.parent[rj] = ri
                 members[ri] += members.pop(rj)
                 sigs[ri].update(sigs.pop(rj))
                 dates[ri] |= dates.pop(rj)
+                bounds[ri] |= bounds.pop(rj)
             roots = [r for r in live if uf.find(r) != uf.find(ri)] + [ri]
     return [[items[m] for m in ms] for ms in members.values()]
 
@@ -205,6 +217,7 @@ def resolve_all(claims: list[Claim], contexts: dict[str, DocContext], facts: Fac
             ev.attributes = {k: v for k, v in ev.attributes.items() if k != "date_claims"}
         facts.add_event(ev)
     # 3. everything else
-    items = [_Claimed(c, dater.dates_of(c)) for c in claims if c.type != "Election"]
+    items = [_Claimed(c, dater.dates_of(c), contexts[c.document].document.published if c.document in contexts
+                      else None) for c in claims if c.type != "Election"]
     for group in cluster(items, recurs_of):
         facts.add_event(build_event(group))

@@ -2,9 +2,10 @@
 
 In a document whose manifest ``kind`` is news-like (one of ``statements.document_dated_kinds`` in
 ``events.yaml``, whole or as a hyphenated part: "news", "foreign-statement", "ngo-article") and whose
-date is a day, a statement or event its sentence does not date is the document's news: the document's
-day for the present or present perfect ("Japan welcomes", "the US has imposed"), its month for the
-simple past ("X said", "police arrested"). Reports and encyclopedias tell older facts: never dated so.
+date is a day, a statement or event its sentence does not date is the document's news, dated by the
+document's day ("Japan welcomes", "the US has imposed", "X said", "police arrested"), not by what
+is said in it; a modal ("will pause") is not dated so. Reports and encyclopedias tell older facts:
+never dated so.
 """
 
 from __future__ import annotations
@@ -32,6 +33,5 @@ def document_dated(v: SentenceView, t: Token) -> list[DateExpr]:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.tag_ == "MD" for c in aux):
         return []  # "will pause": not yet
-    present = verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux)
     a = v.start(t)
-    return [DateExpr(a, a, "(document date)", "document", offset=0, unit="day" if present else "month")]
+    return [DateExpr(a, a, "(document date)", "document", offset=0, unit="day")]

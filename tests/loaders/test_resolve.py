@@ -108,3 +108,12 @@ def test_a_further_amendment_is_another_event() -> None:
     facts = build(("a", "In Cambodia, the Law on Political Parties was amended in March 2015. "
                         "Later, the National Assembly further amended the Law on Political Parties.", None))
     assert len(events_of(facts, "Amendment")) == 2
+
+
+def test_an_undated_report_does_not_join_an_event_dated_after_its_document() -> None:
+    facts = build(
+        ("a", "In Cambodia, the Ministry of Information closed Voice of Democracy in February 2023.", None),
+        ("b", "In Cambodia, the Ministry of Information closed Voice of Democracy.", FuzzyDate("2018-05-02", "day")),
+    )
+    closures = events_of(facts, "MediaClosure")
+    assert len(closures) == 2

@@ -109,8 +109,9 @@ def _statement_dates(text: str, kind: str | None) -> list[tuple[str | None, str 
 def test_statement_of_a_dated_news_item_takes_the_document_date() -> None:
     text = "Japan welcomes the fact that the election in Cambodia was held on 23 July 2023."
     assert _statement_dates(text, "statement") == [("congratulate", "day")]
+    # a past statement of a news item is the news of its dateline's day
     assert _statement_dates("The EU said it regretted the exclusion of the Candlelight Party in Cambodia.",
-                            "news") == [("concern", "month")]
+                            "news") == [("concern", "day")]
     # a report quotes older statements: never dated by the report
     assert _statement_dates("The EU said it regretted the exclusion of the Candlelight Party in Cambodia.",
                             "report") == [("concern", None)]
