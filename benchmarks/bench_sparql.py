@@ -33,8 +33,8 @@ from rdflib import Graph
 from graph.factset import FactSet
 from graph.ids import entity_id, event_id, membership_id
 from graph.model import ENTITY_TYPES, EVENT_TYPES, Document, Entity, Event, Evidence, FuzzyDate, Membership, Participant
+from graph.ox_terms import to_ox_quads
 from graph.rdf import quads
-from graph.rdf_store import to_ox_quads
 from graph.sparql_bind import bind
 
 ROOT = Path(__file__).resolve().parent.parent

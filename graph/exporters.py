@@ -4,26 +4,24 @@ All formats hold the same triples (``graph.rdf.quads``: the facts and the VoID d
 and TriG also keep the graphs (the default graph plus one named graph per source document holding its
 evidence passages). Output is byte-identical for the same input: N-Triples/N-Quads are sorted lines,
 Turtle/TriG come from rdflib over a graph without blank nodes, JSON-LD is compacted with the published
-context (``graph/context.jsonld``, embedded so the file parses offline) and its arrays sorted.
+context (``graph/resources/context.jsonld``, embedded so the file parses offline) and its arrays sorted.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from graph import vocab
+from graph import resources, vocab
+from graph.errors import UsageError
 from graph.factset import FactSet
+from graph.ox_terms import to_ox_quads
 from graph.rdf import bind_prefixes, quads, to_graph
-from graph.rdf_store import to_ox_quads
-from kg.errors import UsageError
 
 RDF_FORMATS: tuple[str, ...] = ("turtle", "ntriples", "nquads", "trig", "jsonld")
-CONTEXT_PATH = Path(__file__).resolve().parent / "context.jsonld"
 MEDIA_TYPES = {
     "turtle": "text/turtle",
     "ntriples": "application/n-triples",
@@ -35,7 +33,7 @@ MEDIA_TYPES = {
 
 def context() -> dict[str, Any]:
     """The published JSON-LD context, with ``id:`` pointing at the configured base."""
-    ctx = json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))["@context"]
+    ctx = json.loads(resources.resource("context.jsonld").read_text(encoding="utf-8"))["@context"]
     ctx["id"] = vocab.base_iri() + "id/"
     return ctx
 
@@ -50,7 +48,7 @@ def _line_based(facts: FactSet, with_graphs: bool) -> bytes:
     fmt = ox.RdfFormat.N_QUADS if with_graphs else ox.RdfFormat.N_TRIPLES
     data = ox.serialize(list(to_ox_quads(items)) if with_graphs else [q.triple for q in to_ox_quads(items)],
                         format=fmt)
-    return _sorted_lines(data)
+    return _sorted_lines(data or b"")
 
 
 def _turtle_body(g: Graph) -> str:

@@ -8,11 +8,13 @@ those of ``kg-facts/1`` (document metadata, date derivation, flags) are addition
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from graph.factset import FactSet
+from graph.dates import fields
+from graph.factset import Fact, FactSet
 from graph.model import (
     Document,
     Entity,
@@ -29,14 +31,7 @@ FORMAT = "kg-facts/1"
 
 
 def date_to_json(d: FuzzyDate | None) -> dict[str, Any] | None:
-    if d is None:
-        return None
-    out: dict[str, Any] = {"value": d.value, "precision": d.precision, "derivation": d.derivation}
-    if d.phrase:
-        out["phrase"] = d.phrase
-    if d.anchor:
-        out["anchor"] = d.anchor
-    return out
+    return None if d is None else dict(fields(d))
 
 
 def date_from_json(d: dict[str, Any] | None) -> FuzzyDate | None:
@@ -162,7 +157,9 @@ def membership_from(m: dict[str, Any]) -> Membership:
     )
 
 
-_READERS = {"entity": entity_from, "event": event_from, "membership": membership_from}
+_READERS: dict[str, Callable[[dict[str, Any]], Fact]] = {
+    "entity": entity_from, "event": event_from, "membership": membership_from,
+}
 
 
 def from_json(data: dict[str, Any]) -> FactSet:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from graph.model import Document, Entity, Event, Evidence, Membership, Review, Skipped
 
@@ -21,6 +22,16 @@ def _merge_evidence(into: list[Evidence], more: list[Evidence]) -> None:
             into.append(ev)
             seen.add(ev)
     into.sort()
+
+
+class Summary(TypedDict):
+    """Counts for the end-of-build report (``build.json``)."""
+
+    documents: int
+    entities: dict[str, int]
+    events: dict[str, int]
+    memberships: int
+    skipped: list[dict[str, str]]
 
 
 @dataclass
@@ -87,7 +98,7 @@ class FactSet:
         e = self.entities.get(entity_id)
         return e.name if e else entity_id
 
-    def summary(self) -> dict[str, object]:
+    def summary(self) -> Summary:
         """Counts for the end-of-build report."""
         return {
             "documents": len(self.documents),

@@ -1,17 +1,47 @@
-"""Stable identifiers derived from canonical names, so IRIs and Neo4j keys survive a rebuild."""
+"""Stable identifiers derived from canonical names, so IRIs and Neo4j keys survive a rebuild, and the
+one way names are folded for comparison.
+
+Look-alike letters (a Cyrillic ``С`` in ``СРР``) count as the Latin ones they imitate everywhere: in
+ids, in the loaders' names and in the names users give to ``kg ask``. The one table of them is the
+reviewed ``homoglyphs`` of ``cleaning.yaml`` (``lookalikes()``).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
 import unicodedata
+from functools import cache
 
-_HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХасеорхіІ", "ABCEHKMOPTXaceopxiI")
+from graph.resources import read_lexicon
+
+
+@cache
+def lookalikes() -> dict[int, str]:
+    """The look-alike letters and the Latin letters they stand for, as a ``str.translate`` table."""
+    table = read_lexicon("cleaning.yaml", {"homoglyphs": dict})["homoglyphs"]
+    return {ord(k): str(v) for k, v in table.items() if len(k) == 1}
+
+
+def unlook(text: str) -> str:
+    """``text`` with its look-alike letters as the Latin letters they imitate."""
+    return text.translate(lookalikes())
+
+
+def fold_name(name: str) -> str:
+    """A name as users' words are compared with it: ``The Farmers' Party`` -> ``farmers party`` (case,
+    look-alike letters, curly apostrophes, a leading "the", a possessive and punctuation do not count)."""
+    s = unlook(unicodedata.normalize("NFKC", name or ""))
+    s = s.replace("\u2019", "'").replace("\u2018", "'").casefold().strip()
+    s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"'s\b", "s", s)
+    s = re.sub(r"[^\w]+", " ", s)
+    return " ".join(s.split())
 
 
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by '-': ``Farmers' Party`` -> ``farmers-party``."""
-    s = unicodedata.normalize("NFKD", text.translate(_HOMOGLYPHS))
+    s = unicodedata.normalize("NFKD", unlook(text))
     s = s.encode("ascii", "ignore").decode("ascii").lower()
     s = re.sub(r"['\u2019]", "", s)
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
@@ -37,6 +67,11 @@ def membership_id(person: str, organization: str, role: str) -> str:
     return f"membership/{short_hash(person, organization, role, length=10)}"
 
 
+def evidence_id(document: str, start: int, end: int) -> str:
+    """``evidence/<document>/<start>-<end>``: one id per passage, shared by every fact it supports."""
+    return f"evidence/{document}/{start}-{end}"
+
+
 def document_id(file_name: str) -> str:
     """A document id from its file name without extension: its slug, with a short hash of the name
     when the slug drops letters that have no ASCII form (a name in Khmer, Chinese, ...), so that
@@ -51,7 +86,7 @@ def document_id(file_name: str) -> str:
 
 def _folds_to_ascii(ch: str) -> bool:
     """``é`` folds to ``e``; ``ក`` or ``中`` fold to nothing."""
-    return bool(unicodedata.normalize("NFKD", ch.translate(_HOMOGLYPHS)).encode("ascii", "ignore"))
+    return bool(unicodedata.normalize("NFKD", unlook(ch)).encode("ascii", "ignore"))
 
 
 def election_event_id(kind: str, year: int | str) -> str:

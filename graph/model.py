@@ -7,106 +7,32 @@ deterministically (see ``graph.facts_json``).
 
 from __future__ import annotations
 
-import calendar
+import json
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any, Literal
+from typing import Any
 
-Precision = Literal["year", "month", "day"]
-PRECISIONS: tuple[Precision, ...] = ("year", "month", "day")
+from graph.dates import FuzzyDate  # the model's dates and their rules live in graph.dates
+from graph.schema import check, schema
 
-#: Entity types of the model (the gold's plus the finer ones loaders may use).
-ENTITY_TYPES: tuple[str, ...] = (
-    "Party",
-    "Person",
-    "Law",
-    "LawArticle",
-    "Institution",
-    "MediaOutlet",
-    "Organization",
-    "ForeignActor",
-)
-
-#: Event types of the model.
-EVENT_TYPES: tuple[str, ...] = (
-    "Election",
-    "LawEnactment",
-    "Amendment",
-    "Dissolution",
-    "Disqualification",
-    "CourtRuling",
-    "MediaClosure",
-    "ForeignStatement",
-    "Statement",
-    "Sanction",
-    "Conviction",
-    "Violence",
-    "Appointment",
-    "Resignation",
-    "Investigation",
-    "Lawsuit",
-    "Arrest",
-    "Registration",
-    "Boycott",
-    "Defection",
-)
-
-ROLES: tuple[str, ...] = ("agent", "target", "instrument", "location", "subject")
+_SCHEMA = schema()
+#: Entity types, event types and roles of the model: those ``ontology.ttl`` declares (``graph.schema``).
+ENTITY_TYPES: tuple[str, ...] = _SCHEMA.entity_types
+EVENT_TYPES: tuple[str, ...] = _SCHEMA.event_types
+ROLES: tuple[str, ...] = _SCHEMA.roles
+#: Event attributes with a property of their own in every adapter (left out of ``attributes_json``).
+OWN_EVENT_ATTRIBUTES: tuple[str, ...] = _SCHEMA.own_event_attributes
+#: Entity attributes naming the entity this one is part of (a law article's law).
+PART_OF_KEYS: tuple[str, ...] = ("part_of", "law")
 
 #: Review states of a fact: as the loaders found it, or after a person's decision (see ``review/``).
 #: A rejected fact leaves the graph; it is kept apart (``FactSet.rejected``) so that it can be shown.
 STATUSES: tuple[str, ...] = ("extracted", "accepted", "corrected", "added", "rejected")
 
 
-@dataclass(frozen=True, order=True)
-class FuzzyDate:
-    """A date known to a precision: ``2017`` (year), ``2023-05`` (month) or ``2023-05-25`` (day).
-
-    ``derivation`` says how it was obtained: ``absolute`` (stated in the text), ``relative`` (computed
-    from ``anchor``, another event, e.g. "five months before the election"), ``document`` (the
-    document's own date, for "this year", "tomorrow"), ``table`` or ``merged`` (the most precise date
-    several reports allow). ``phrase`` keeps the words that gave it.
-    """
-
-    value: str
-    precision: Precision
-    derivation: str = "absolute"
-    phrase: str | None = None
-    anchor: str | None = None
-
-    def __post_init__(self) -> None:
-        expected = {"year": 4, "month": 7, "day": 10}[self.precision]
-        if len(self.value) != expected:
-            raise ValueError(f"date {self.value!r} does not match precision {self.precision}")
-
-    @property
-    def year(self) -> int:
-        return int(self.value[:4])
-
-    def interval(self) -> tuple[date, date]:
-        """The first and last day this date may denote."""
-        y = self.year
-        if self.precision == "year":
-            return date(y, 1, 1), date(y, 12, 31)
-        m = int(self.value[5:7])
-        if self.precision == "month":
-            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-        d = date(y, m, int(self.value[8:10]))
-        return d, d
-
-    def contains(self, other: FuzzyDate) -> bool:
-        """True when ``other`` lies inside this date's interval (it is at least as precise)."""
-        a0, a1 = self.interval()
-        b0, b1 = other.interval()
-        return a0 <= b0 and b1 <= a1
-
-    @classmethod
-    def of(cls, year: int, month: int | None = None, day: int | None = None, **kw: Any) -> FuzzyDate:
-        if month is None:
-            return cls(f"{year:04d}", "year", **kw)
-        if day is None:
-            return cls(f"{year:04d}-{month:02d}", "month", **kw)
-        return cls(f"{year:04d}-{month:02d}-{day:02d}", "day", **kw)
+def attributes_json(attributes: dict[str, Any]) -> str:
+    """A fact's attributes as one compact, sorted JSON text: the same text in RDF (``kg:attributes``)
+    and in Neo4j (``attributes_json``), so both backends answer alike."""
+    return json.dumps(attributes, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
 @dataclass(frozen=True, order=True)
@@ -149,11 +75,17 @@ class Entity:
     status: str = "extracted"
     reviews: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        check("entity type", self.type)
+
 
 @dataclass(frozen=True, order=True)
 class Participant:
     role: str
     entity: str
+
+    def __post_init__(self) -> None:
+        check("role", self.role)
 
 
 @dataclass
@@ -173,6 +105,9 @@ class Event:
     flags: list[str] = field(default_factory=list)
     status: str = "extracted"
     reviews: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        check("event type", self.type)
 
     def entities(self, role: str | None = None) -> list[str]:
         return [p.entity for p in self.participants if role is None or p.role == role]

@@ -3,7 +3,7 @@
 Flags win over ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD`` (and ``NEO4J_DATABASE``); the default
 is ``bolt://localhost:7687`` as user ``neo4j``. Without a password the driver connects without
 authentication (a server with ``NEO4J_AUTH=none``). An unreachable server, a refused password or a
-connection lost mid-way raise ``kg.errors.BackendUnavailable`` (a malformed URI ``UsageError``),
+connection lost mid-way raise ``graph.errors.BackendUnavailable`` (a malformed URI ``UsageError``),
 which the CLI prints as one line.
 """
 
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
-from kg.errors import BackendUnavailable, UsageError
+from graph.errors import BackendUnavailable, UsageError
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"

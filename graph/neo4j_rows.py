@@ -35,20 +35,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph import ids
+from graph.dates import fields
 from graph.factset import FactSet
-from graph.model import Evidence, FuzzyDate
+from graph.model import OWN_EVENT_ATTRIBUTES, PART_OF_KEYS, Evidence, FuzzyDate, attributes_json
 
 Row = dict[str, Any]
 _SCALARS = (str, int, float, bool)
-#: Event attributes with a property of their own in every adapter (left out of ``attributes_json``).
-OWN_EVENT_ATTRIBUTES = ("stance",)
-#: Entity attributes naming the entity this one is part of (a law article's law).
-PART_OF_KEYS = ("part_of", "law")
 
 
 def evidence_id(ev: Evidence) -> str:
     """The id of an ``:Evidence`` node: one per passage (document and offsets)."""
-    return f"evidence/{ev.document}/{ev.start}-{ev.end}"
+    return ids.evidence_id(ev.document, ev.start, ev.end)
 
 
 def rel_type(role: str) -> str:
@@ -64,15 +62,7 @@ def date_props(prefix: str, d: FuzzyDate | None) -> Row:
     if d is None:
         return {}
     first, last = d.interval()
-    out: Row = {
-        f"{prefix}_from": first, f"{prefix}_to": last, f"{prefix}_value": d.value,
-        f"{prefix}_precision": d.precision, f"{prefix}_derivation": d.derivation,
-    }
-    if d.phrase:
-        out[f"{prefix}_phrase"] = d.phrase
-    if d.anchor:
-        out[f"{prefix}_anchor"] = d.anchor
-    return out
+    return {f"{prefix}_from": first, f"{prefix}_to": last} | {f"{prefix}_{k}": v for k, v in fields(d).items()}
 
 
 def _storable(value: Any) -> bool:
@@ -89,8 +79,7 @@ def attribute_props(attributes: dict[str, Any], taken: Row, own: tuple[str, ...]
     out: Row = {}
     rest = {k: v for k, v in attributes.items() if k not in own}
     if rest:
-        out["attributes_json"] = json.dumps(rest, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                                            default=str)
+        out["attributes_json"] = attributes_json(rest)
     for key, value in sorted(attributes.items()):
         if key not in taken and key not in out and _storable(value):
             out[key] = list(value) if isinstance(value, tuple) else value

@@ -15,9 +15,10 @@ from typing import Any
 
 import networkx as nx
 
+from graph.dates import fields, spans_meet
+from graph.errors import UsageError
 from graph.factset import FactSet
 from graph.model import Entity, Event, Evidence, FuzzyDate, Membership
-from kg.errors import UsageError
 
 UNKNOWN_TYPE = "Unknown"
 """Type of a node an event or membership names but the FactSet does not hold."""
@@ -31,13 +32,7 @@ def _date(d: FuzzyDate | None) -> dict[str, Any] | None:
     if d is None:
         return None
     first, last = d.interval()
-    out = {"value": d.value, "precision": d.precision, "derivation": d.derivation,
-           "start": first.isoformat(), "end": last.isoformat()}
-    if d.phrase:
-        out["phrase"] = d.phrase
-    if d.anchor:
-        out["anchor"] = d.anchor
-    return out
+    return {**fields(d), "start": first.isoformat(), "end": last.isoformat()}
 
 
 def _sources(evidence: list[dict[str, Any]]) -> list[str]:
@@ -129,9 +124,8 @@ def filter_types(g: nx.MultiDiGraph, types: Iterable[str]) -> nx.MultiDiGraph:
 
 
 def _overlaps(first: str | None, last: str | None, lo: date | None, hi: date | None) -> bool:
-    if lo is not None and last is not None and last < lo.isoformat():
-        return False
-    return not (hi is not None and first is not None and first > hi.isoformat())
+    day = date.fromisoformat
+    return spans_meet(day(first) if first else None, day(last) if last else None, lo, hi)
 
 
 def filter_dates(g: nx.MultiDiGraph, start: date | None, end: date | None) -> nx.MultiDiGraph:

@@ -56,7 +56,6 @@ graph as the union (``graph.rdf_store.query`` does).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -64,19 +63,26 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS, TIME, XSD
 
 from graph import vocab
+from graph.errors import AbortRun
 from graph.factset import FactSet
 from graph.ids import slug
-from graph.model import Document, Entity, Event, Evidence, FuzzyDate, Membership
+from graph.model import (
+    OWN_EVENT_ATTRIBUTES,
+    PART_OF_KEYS,
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    FuzzyDate,
+    Membership,
+    attributes_json,
+)
 from graph.vocab import ELI, KG
-from kg.errors import AbortRun
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef | None]
 
 _DATE_TYPES = {"year": XSD.gYear, "month": XSD.gYearMonth, "day": XSD.date}
 _UNITS = {"year": TIME.unitYear, "month": TIME.unitMonth, "day": TIME.unitDay}
-#: Attribute keys with a property of their own (the rest go to ``kg:attributes``).
-_EVENT_ATTRIBUTES = {"stance": "stance"}
-_PART_OF_KEYS = ("part_of", "law")
 
 
 def date_literal(d: FuzzyDate) -> Literal:
@@ -102,8 +108,7 @@ def _date_node(d: FuzzyDate) -> Iterator[Quad]:
 
 
 def _json_literal(data: dict[str, Any]) -> Literal:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-    return Literal(text, datatype=RDF.JSON)
+    return Literal(attributes_json(data), datatype=RDF.JSON)
 
 
 def _typed(node: URIRef, cls: URIRef) -> Iterator[Quad]:
@@ -188,7 +193,7 @@ def _entity(e: Entity, facts: FactSet) -> Iterator[Quad]:
     yield node, RDFS.label, Literal(e.name), None
     for alias in sorted(e.aliases - {e.name}):
         yield node, SKOS.altLabel, Literal(alias), None
-    for key in _PART_OF_KEYS:
+    for key in PART_OF_KEYS:
         value = e.attributes.get(key)
         if isinstance(value, str) and value in facts.entities:
             yield node, ELI.is_part_of, vocab.entity_iri(value), None
@@ -215,8 +220,8 @@ def _event(ev: Event, facts: FactSet) -> Iterator[Quad]:
     if ev.date is None:
         yield node, KG.dateUnknown, Literal(True), None
     else:
-        for p, o in _date_props(ev.date):
-            yield node, p, o, None
+        for prop, o in _date_props(ev.date):
+            yield node, prop, o, None
         yield node, KG.when, vocab.date_iri(ev.date.value), None
         yield node, KG.dateDerivation, Literal(ev.date.derivation), None
         if ev.date.phrase:
@@ -225,8 +230,8 @@ def _event(ev: Event, facts: FactSet) -> Iterator[Quad]:
             yield node, KG.dateAnchor, vocab.entity_iri(ev.date.anchor), None
     rest = {}
     for key, value in sorted(ev.attributes.items()):
-        if key in _EVENT_ATTRIBUTES and isinstance(value, str):
-            yield node, KG[_EVENT_ATTRIBUTES[key]], Literal(value), None
+        if key in OWN_EVENT_ATTRIBUTES and isinstance(value, str):
+            yield node, KG[key], Literal(value), None
         else:
             rest[key] = value
     if rest:
@@ -329,5 +334,5 @@ def to_dataset(facts: FactSet) -> Dataset:
     ds = Dataset()
     bind_prefixes(ds)
     for s, p, o, g in quads(facts):
-        ds.add((s, p, o, g if g is not None else ds.default_graph.identifier))
+        ds.add((s, p, o, g if g is not None else ds.default_graph.identifier))  # type: ignore[arg-type]
     return ds

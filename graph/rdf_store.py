@@ -9,45 +9,17 @@ so a question never needs ``GRAPH`` unless it is about provenance graphs themsel
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph
 
+from graph.errors import AbortRun, UsageError
 from graph.factset import FactSet
+from graph.ox_terms import python_value, to_ox_quads
 from graph.sparql_bind import bind
-from kg.errors import AbortRun, UsageError
-
-Term = ox.NamedNode | ox.Literal | ox.BlankNode
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTS = {f"{_XSD}{t}" for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
-_FLOATS = {f"{_XSD}{t}" for t in ("double", "float")}
-
-
-def to_ox(term: Any) -> Term:
-    """An rdflib term (or a plain Python value) as a pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode):
-        return term
-    if isinstance(term, bool | int | float | Decimal | str):
-        return to_ox(Literal(term))
-    raise UsageError(f"cannot bind a value of type {type(term).__name__} in a query")
-
-
-def to_ox_quads(quads: Iterable[tuple]) -> Iterable[ox.Quad]:
-    default = ox.DefaultGraph()
-    for s, p, o, g in quads:
-        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g) if g is not None else default)
 
 
 def write_store(facts: FactSet, path: Path) -> None:
@@ -85,22 +57,6 @@ def query(store: ox.Store, sparql: str, bindings: Mapping[str, Any] | None = Non
         return store.query(bind(sparql, bindings), use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise UsageError(f"SPARQL syntax error: {exc}") from exc
-
-
-def python_value(term: Term | None) -> Any:
-    """A solution term as a plain value: IRI -> str, numbers -> int/float, booleans -> bool."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value
-        if dt in _INTS:
-            return int(term.value)
-        if dt in _FLOATS or dt == f"{_XSD}decimal":
-            return float(term.value)
-        if dt == f"{_XSD}boolean":
-            return term.value in ("true", "1")
-        return term.value
-    return term.value
 
 
 def select(store: ox.Store, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:

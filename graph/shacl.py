@@ -7,15 +7,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from pyshacl import validate as pyshacl_validate
 from rdflib import RDF, Graph, Namespace, URIRef
 from rdflib.term import Node
 
-from graph import vocab
+from graph import resources, vocab
 
-SHAPES_PATH = Path(__file__).resolve().parent.parent / "shapes.ttl"
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
 
@@ -32,7 +30,7 @@ class Violation:
 
 
 def shapes() -> Graph:
-    return Graph().parse(SHAPES_PATH, format="turtle")
+    return Graph().parse(data=resources.shapes().read_text(encoding="utf-8"), format="turtle")
 
 
 def _short(node: Node | None, g: Graph) -> str:

@@ -15,7 +15,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.errors import UsageError
+from graph.errors import UsageError
+from graph.ox_terms import to_ox
 
 _IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 _FORM = re.compile(r"(?i)\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b")
@@ -73,8 +74,6 @@ def _where_brace(query: str) -> int:
 
 
 def values_block(bindings: Mapping[str, Any]) -> str:
-    from graph.rdf_store import to_ox
-
     names = " ".join(str(ox.Variable(k.lstrip("?$"))) for k in bindings)
     terms = " ".join(str(to_ox(v)) for v in bindings.values())
     return f" VALUES ({names}) {{ ({terms}) }} "

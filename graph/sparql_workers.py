@@ -104,7 +104,7 @@ def run_query(store: Any, query: str, accept: str, max_bytes: int) -> Answer:
     out = _CappedWriter(max_bytes)
     try:
         if isinstance(result, ox.QueryTriples):
-            result.serialize(out, getattr(ox.RdfFormat, offers[media]))
+            result.serialize(out, getattr(ox.RdfFormat, offers[media]))  # type: ignore[arg-type]
         else:
             result.serialize(out, getattr(ox.QueryResultsFormat, offers[media]))
     except TooLarge:

@@ -19,7 +19,7 @@ from typing import IO, Any
 
 import networkx as nx
 
-from graph.factset import FactSet
+from graph.factset import Fact, FactSet
 from graph.model import Evidence, FuzzyDate
 from graph.networkx_view import to_networkx
 
@@ -71,9 +71,10 @@ def table_rows(facts: FactSet) -> dict[str, Iterator[tuple[Any, ...]]]:
             yield m.id, m.person, m.organization, m.role, *_date(m.start), *_date(m.end), m.status
 
     def evidence() -> Iterator[tuple[Any, ...]]:
+        tables: tuple[Iterable[Fact], ...] = (facts.entities.values(), facts.events.values(),
+                                              facts.memberships.values())
         groups: Iterable[tuple[str, list[Evidence]]] = (
-            (f.id, f.evidence) for table in (facts.entities, facts.events, facts.memberships)
-            for f in sorted(table.values(), key=lambda f: f.id))
+            (f.id, f.evidence) for table in tables for f in sorted(table, key=lambda f: f.id))
         for fact, items in groups:
             for ev in sorted(set(items)):
                 yield fact, ev.document, ev.start, ev.end, ev.quote

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +23,12 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
+from graph.dates import from_columns, sort_key
 from graph.viz_layout import LABEL_MAX, layout
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = files("graph") / "templates"
 TEMPLATE = "kg_graph.html"
-STYLES = Path(__file__).parent / "static" / "styles.json"
+STYLES = files("graph") / "static" / "styles.json"
 PYVIS_TEMPLATES = Path(pyvis.__file__).parent / "templates"
 SIZE_BY = ("degree", "sources")
 DEFAULT_TITLE = "Cambodia electoral integrity graph"
@@ -90,9 +92,9 @@ def _evidence(items: list[dict[str, Any]]) -> list[list[str]]:
     return [[e["document"], e["quote"]] for e in items]
 
 
-def _date_key(g: nx.MultiDiGraph, event: str) -> tuple[str, str, str]:
+def _date_key(g: nx.MultiDiGraph, event: str) -> tuple[object, ...]:
     d = g.nodes[event].get("date")
-    return (d["start"], d["end"], event) if d else ("9999", "9999", event)
+    return (*sort_key(from_columns(d["value"], d["precision"]) if d else None), event)
 
 
 def panel_data(g: nx.MultiDiGraph, edge_ids: dict[tuple[str, str, str], str]) -> dict[str, Any]:

@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from pathlib import Path
 from urllib.parse import quote
 
 from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, SKOS, TIME, VOID, XSD, ClosedNamespace
 
-ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology.ttl"
-ONTOLOGY_IRI = "https://w3id.org/cambodia-electoral-kg/ontology"
-KG_NS = ONTOLOGY_IRI + "#"
+from graph import schema
+from graph.ids import evidence_id
+from graph.schema import KG_NS
+
 DEFAULT_BASE = "https://w3id.org/cambodia-electoral-kg/"
 
 SEM = ClosedNamespace("http://semanticweb.cs.vu.nl/2009/11/sem/", ["Event", "Actor", "hasActor", "Role"])
@@ -33,7 +33,7 @@ ELI = ClosedNamespace(
 )
 SCHEMA = Namespace("https://schema.org/")
 
-#: Prefixes bound in every serialisation (and in ``graph/context.jsonld``).
+#: Prefixes bound in every serialisation (and in ``graph/resources/context.jsonld``).
 PREFIXES: dict[str, str] = {
     "kg": KG_NS,
     "rdf": str(RDF),
@@ -61,10 +61,7 @@ class UndeclaredTerm(AttributeError, KeyError):
     """A ``kg:`` term that ``ontology.ttl`` does not declare."""
 
 
-@cache
-def ontology() -> Graph:
-    """The ontology graph (parsed once)."""
-    return Graph().parse(ONTOLOGY_PATH, format="turtle")
+ontology = schema.ontology
 
 
 def declared_terms(graph: Graph | None = None) -> frozenset[str]:
@@ -92,7 +89,7 @@ class _ProjectNamespace:
 
     def __getitem__(self, name: str) -> URIRef:
         if name not in self._terms:
-            raise UndeclaredTerm(f"kg:{name} is not declared in {ONTOLOGY_PATH.name}")
+            raise UndeclaredTerm(f"kg:{name} is not declared in ontology.ttl")
         return URIRef(self._base + name)
 
     def __contains__(self, name: object) -> bool:
@@ -158,7 +155,7 @@ def document_iri(doc_id: str) -> URIRef:
 
 
 def evidence_iri(doc_id: str, start: int, end: int) -> URIRef:
-    return iri("id", "evidence", doc_id, f"{start}-{end}")
+    return entity_iri(evidence_id(doc_id, start, end))
 
 
 def date_iri(value: str) -> URIRef:

@@ -14,7 +14,7 @@ import sys
 import click
 
 import kg.commands
-from kg.errors import KGError
+from graph.errors import KGError
 
 
 class LazyCommands(click.Group):
@@ -38,9 +38,14 @@ class LazyCommands(click.Group):
         return command if isinstance(command, click.Command) else None
 
 
-@click.group(cls=LazyCommands, context_settings={"help_option_names": ["-h", "--help"]})
-def cli() -> None:
+@click.group(cls=LazyCommands, context_settings={"help_option_names": ["-h", "--help"]},
+             invoke_without_command=True)
+@click.version_option(package_name="cambodia-electoral-kg", prog_name="kg", message="%(prog)s %(version)s")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Knowledge graph of Cambodia's electoral integrity: build it, export it, ask it."""
+    if ctx.invoked_subcommand is None:  # `kg` alone: the help, as `kg --help`
+        click.echo(ctx.get_help())
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -12,8 +12,8 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from graph.errors import AbortRun
 from graph.factset import FactSet
-from kg.errors import AbortRun
 from kg.workspace import DEFAULT_CORPUS, Workspace
 
 err_console = Console(stderr=True)
@@ -46,10 +46,24 @@ def progress_bar(enabled: bool | None = None) -> Iterator[Callable[[str, int, in
         yield update
 
 
+def check_corpus(corpus: Path, ws: Workspace, building: bool) -> None:
+    """A clear error, naming the options, when the corpus folder is not there (e.g. ``kg`` run outside
+    the project folder, where the default ``data/corpus`` is)."""
+    if Path(corpus).is_dir():
+        return
+    where = f"{corpus}" + (f" (from {Path.cwd()})" if not Path(corpus).is_absolute() else "")
+    if building:
+        raise AbortRun(f"corpus folder not found: {where}: give the folder of documents with --corpus DIR; "
+                       f"the workspace is written to --workspace DIR or $KG_WORKSPACE (now {ws.path})")
+    raise AbortRun(f"no workspace at {ws.path} and no corpus folder at {where}: point --workspace DIR or "
+                   "$KG_WORKSPACE at a built workspace, or build one with `kg build --corpus DIR`")
+
+
 def load_or_build(workspace: Path | None, corpus: Path = DEFAULT_CORPUS) -> tuple[Workspace, FactSet]:
     """The workspace's facts; builds it first (with a progress bar) when there is none."""
     ws = Workspace(workspace)
     if not ws.exists():
+        check_corpus(corpus, ws, building=False)
         err_console.print(f"[dim]no workspace at {ws.path}: building it from {corpus}[/dim]")
         with progress_bar() as progress:
             return ws, ws.build(corpus, progress)
@@ -68,7 +82,7 @@ def open_output(path: str, binary: bool = False) -> Iterator[IO[Any]]:
     tmp = target.with_name(f".{target.name}.part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"}))
+        fh = open(tmp, "wb") if binary else open(tmp, "w", encoding="utf-8", newline="\n")
     except OSError as exc:
         raise AbortRun(f"cannot write --output {path}: {exc.strerror or exc}") from exc
     try:

@@ -27,10 +27,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graph import facts_json
+from graph.errors import AbortRun, SkipItem
 from graph.factset import FactSet
 from graph.model import Document
 from graph.rdf_store import write_store
-from kg.errors import AbortRun, SkipItem
 from loaders.parse.cache import ParseCache
 from loaders.pipeline import ProgressFn, build_facts
 from loaders.readers import text_as_read

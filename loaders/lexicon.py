@@ -11,17 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from graph.errors import AbortRun
 from graph.ids import entity_id
 from graph.model import ENTITY_TYPES
-from kg.errors import AbortRun
+from graph.resources import read_lexicon
 from loaders.actors.names import fold
-
-LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicon"
 
 _ROLE_KEYS = {
     "titles": list, "foreign_qualifiers": list, "body_roles": dict, "role_start": list, "role_end": list,
@@ -49,19 +45,9 @@ class Actor:
         return (self.name, *self.aliases)
 
 
-def read_lexicon(name: str) -> Any:
-    path = LEXICON_DIR / name
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise AbortRun(f"lexicon {path}: {exc}") from exc
-
-
 @cache
 def actors() -> tuple[Actor, ...]:
-    data = read_lexicon("actors.yaml")
-    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
-        raise AbortRun("lexicon actors.yaml: expected a mapping with an 'actors' list")
+    data = read_lexicon("actors.yaml", {"actors": list})
     out: list[Actor] = []
     owner: dict[str, str] = {}
     for i, item in enumerate(data["actors"]):
@@ -105,12 +91,7 @@ def actor_by_name(type_: str, name: str) -> Actor | None:
 
 @cache
 def roles() -> dict[str, Any]:
-    data = read_lexicon("roles.yaml")
-    if not isinstance(data, dict):
-        raise AbortRun("lexicon roles.yaml: expected a mapping")
-    for key, kind in _ROLE_KEYS.items():
-        if not isinstance(data.get(key), kind):
-            raise AbortRun(f"lexicon roles.yaml: '{key}' must be a {kind.__name__}")
+    data = read_lexicon("roles.yaml", _ROLE_KEYS)
     for key in ("foreign_qualifiers", "bare_roles", "role_start", "role_end", "person_nouns", "composition_words",
                 "list_intros", "person_groups", "stopwords", "generic_words", "generic_names"):
         bad = [w for w in data[key] if not isinstance(w, str)]

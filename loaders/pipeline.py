@@ -9,10 +9,10 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from graph.errors import AbortRun, SkipItem
 from graph.factset import FactSet
 from graph.ids import short_hash, slug
 from graph.model import Document, Skipped
-from kg.errors import AbortRun, SkipItem
 from loaders.extraction import extract_all
 from loaders.parse.cache import ParseCache
 from loaders.readers import read_source

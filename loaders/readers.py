@@ -19,9 +19,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from graph.dates import parse_date
+from graph.errors import SkipItem
 from graph.ids import document_id, slug
 from graph.model import Document, FuzzyDate
-from kg.errors import SkipItem
 from loaders.text.cleaning import clean
 from loaders.text.decoding import decode, read_bytes
 from loaders.text.html_text import html_text
@@ -36,7 +37,6 @@ MAX_TITLE = 200
 #: Sub-document ids: ``<file id>--<slug of the title, cut to this length>``.
 PART_SLUG = 60
 
-_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
 _DATE_LINE = re.compile(r"(?:(\d{1,2})\s+([A-Za-z]+)|([A-Za-z]+)\s+(\d{1,2}),?)\s+(\d{4})")
@@ -48,15 +48,10 @@ def parse_published(value: Any) -> FuzzyDate | None:
         return None
     if isinstance(value, dt.datetime | dt.date):
         return FuzzyDate.of(value.year, value.month, value.day)
-    m = _DATE.fullmatch(str(value).strip())
-    if not m:
-        return None
-    year, month, day = (int(g) if g else None for g in m.groups())
     try:
-        dt.date(year or 1, month or 1, day or 1)
+        return parse_date(str(value))
     except ValueError:
         return None
-    return FuzzyDate.of(year, month, day)  # type: ignore[arg-type]
 
 
 def dated_line(text: str, lines: int = 3) -> FuzzyDate | None:

@@ -11,8 +11,8 @@ import itertools
 from collections.abc import Mapping
 from typing import Any
 
+from graph.errors import UsageError
 from graph.model import FuzzyDate
-from kg.errors import UsageError
 from queries.backends import Backend, Row
 from queries.catalogue import Param, Question, get
 from queries.names import NameIndex
@@ -33,7 +33,9 @@ def resolve_entities(question: Question, values: dict[str, Any], given: Mapping[
         ids = index.resolve(values[p.name], p.options)
         if not ids and p.name in given:
             kinds = "/".join(p.options) or "entity"
-            raise UsageError(f"parameter {p.name!r}: no {kinds} named {values[p.name]!r} in the graph")
+            near = index.near(values[p.name], p.options)
+            hint = "; did you mean " + ", ".join(f"{n!r} ({i})" for n, i in near) + "?" if near else ""
+            raise UsageError(f"parameter {p.name!r}: no {kinds} named {values[p.name]!r} in the graph{hint}")
         out[p.name] = ids
     return out
 

@@ -3,10 +3,11 @@
 A backend is anything with ``run(question, params) -> list[dict]`` and ``close()``. Each lives in a
 module ``queries/<name>_backend.py`` that registers a factory in one line::
 
-    register("neo4j", Neo4jBackend)          # Neo4jBackend(workspace) -> Backend
+    register("neo4j", Neo4jBackend.for_source)   # (source, warn) -> Backend
 
-``open_backend(name, workspace)`` imports ``queries.<name>_backend`` on first use, so nothing else
-has to know a backend exists.
+``open_backend(name, source)`` imports ``queries.<name>_backend`` on first use, so nothing else
+has to know a backend exists. The source is anything with the ``GraphSource`` shape (the CLI's
+workspace is one); the questions never import the CLI.
 
 Row contract (every backend returns the same rows for the same graph, so the same post-processing in
 ``queries.answer`` turns them into answers):
@@ -33,12 +34,14 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any, Protocol
 
 import queries
-from kg.errors import UsageError
-from kg.workspace import Workspace
+from graph.errors import UsageError
+from graph.factset import FactSet
 from queries.catalogue import Question
 
 Row = dict[str, Any]
@@ -54,7 +57,29 @@ class Backend(Protocol):
     def close(self) -> None: ...
 
 
-BackendFactory = Callable[[Workspace], Backend]
+class GraphSource(Protocol):
+    """Where a backend finds the graph: a built workspace (``kg.workspace.Workspace`` has this shape)."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def store_path(self) -> Path: ...
+
+    def exists(self) -> bool: ...
+
+    def load(self) -> FactSet: ...
+
+
+Warn = Callable[[str], None]
+"""Where a backend says what a user should know but that does not stop the answer."""
+
+
+def warn_on_stderr(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+BackendFactory = Callable[[GraphSource, Warn], Backend]
 _REGISTRY: dict[str, BackendFactory] = {}
 
 
@@ -71,13 +96,13 @@ def available() -> list[str]:
     return sorted(found | set(_REGISTRY))
 
 
-def open_backend(name: str, workspace: Workspace) -> Backend:
-    """An open backend called ``name`` on ``workspace`` (``UsageError`` when there is none)."""
+def open_backend(name: str, source: GraphSource, warn: Warn = warn_on_stderr) -> Backend:
+    """An open backend called ``name`` on ``source`` (``UsageError`` when there is none)."""
     if name not in _REGISTRY and name in available():
         importlib.import_module(f"queries.{name}_backend")
     if name not in _REGISTRY:
         raise UsageError(f"unknown backend {name!r} (known: {', '.join(available())})")
-    return _REGISTRY[name](workspace)
+    return _REGISTRY[name](source, warn)
 
 
 def date_columns(row: Mapping[str, Any], prefix: str) -> tuple[str | None, str | None]:

@@ -8,7 +8,13 @@ A question is ``queries/sparql/<name>.rq`` (and, for other backends, a twin such
     # param: law (entity, optional) - a law's name, alias or id: only its amendments
     # param: within-days (int, optional) - only pairs at most this many days apart
     # param: body (entity:Institution, optional, default=National Election Committee) - the body
+    # columns: amendment.law, amendment.date.value, amendment.date.precision, order, ...
+    # table: amendment.law, amendment.date, order
     # hidden: true
+
+``columns`` are the answer's columns in CSV (the header even of an empty answer), ``table`` the ones a
+table shows unless ``--wide`` (both may span several lines; ``tests/queries/test_catalogue.py`` keeps
+``columns`` equal to what the answers hold).
 
 Types: ``entity`` (a name, alias or id, resolved to entity ids; ``entity:Law|LawArticle`` restricts
 the entity types), ``choice:a|b|c`` (one of the values), ``fact`` (a fact id), ``date``
@@ -26,8 +32,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kg.errors import UsageError
-from queries.intervals import parse_date
+from graph.dates import parse_date
+from graph.errors import UsageError
 
 SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
 PARAM_TYPES = ("entity", "fact", "date", "year", "int", "string", "choice")
@@ -80,6 +86,10 @@ class Question:
     path: Path
     text: str = field(repr=False)
     hidden: bool = False
+    columns: tuple[str, ...] = ()
+    """The answer's columns in CSV (dotted paths; a date is ``<x>.value`` and ``<x>.precision``)."""
+    table: tuple[str, ...] = ()
+    """The columns a table shows by default (a date is one column ``<x>``); ``--wide`` shows all."""
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -108,7 +118,7 @@ class Question:
 
 def parse_header(text: str) -> dict[str, Any]:
     """The declarations of a query file's leading comment block."""
-    head: dict[str, Any] = {"params": [], "about": []}
+    head: dict[str, Any] = {"params": [], "about": [], "columns": [], "table": []}
     for line in text.splitlines():
         s = line.strip()
         if not s:
@@ -123,6 +133,8 @@ def parse_header(text: str) -> dict[str, Any]:
             head["params"].append(_param(value))
         elif key == "about":
             head["about"].append(value)
+        elif key in ("columns", "table"):
+            head[key].extend(c.strip() for c in value.split(",") if c.strip())
         elif key in ("title", "hidden"):
             head[key] = value
     return head
@@ -152,6 +164,7 @@ def load_question(path: Path) -> Question:
         name=path.stem, title=head.get("title", path.stem), about=" ".join(head["about"]),
         params=tuple(head["params"]), path=path, text=text,
         hidden=str(head.get("hidden", "")).lower() in ("true", "yes", "1"),
+        columns=tuple(head["columns"]), table=tuple(head["table"]),
     )
     for p in q.params:
         if p.type in ("entity", "fact") and not q.is_bound(p):

@@ -18,13 +18,12 @@ from typing import Any
 
 import neo4j
 
+from graph.errors import AbortRun
 from graph.model import FuzzyDate
 from graph.neo4j_conn import Neo4jSettings, open_driver, translated
 from graph.neo4j_rows import to_rows
 from graph.neo4j_sync import status
-from kg.errors import AbortRun
-from kg.workspace import Workspace
-from queries.backends import Row, register
+from queries.backends import GraphSource, Row, Warn, register
 from queries.catalogue import Question
 
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
@@ -60,23 +59,19 @@ class Neo4jBackend:
         self.settings = settings
 
     @classmethod
-    def for_workspace(cls, workspace: Workspace) -> Neo4jBackend:
+    def for_source(cls, source: GraphSource, warn: Warn) -> Neo4jBackend:
         settings = Neo4jSettings.resolve()
         backend = cls(open_driver(settings), settings)
-        backend.warn_if_stale(workspace)
+        backend.warn_if_stale(source, warn)
         return backend
 
-    def warn_if_stale(self, workspace: Workspace) -> None:
-        from kg.cliutil import err_console
-
+    def warn_if_stale(self, source: GraphSource, warn: Warn) -> None:
         with translated(self.settings):
             last = status(self.driver, self.settings.database).last_build
         if last is None:
-            err_console.print(f"[yellow]warning:[/yellow] nothing pushed to {self.settings.uri} yet: "
-                              "run `kg neo4j push`", highlight=False)
-        elif workspace.exists() and to_rows(workspace.load()).build != last:
-            err_console.print(f"[yellow]warning:[/yellow] {self.settings.uri} holds another build than the "
-                              f"workspace {workspace.path}: run `kg neo4j push`", highlight=False)
+            warn(f"nothing pushed to {self.settings.uri} yet: run `kg neo4j push`")
+        elif source.exists() and to_rows(source.load()).build != last:
+            warn(f"{self.settings.uri} holds another build than the workspace {source.path}: run `kg neo4j push`")
 
     def run(self, question: Question, params: Mapping[str, Any]) -> list[Row]:
         bound = {p.variable: None for p in question.params}
@@ -92,4 +87,4 @@ class Neo4jBackend:
         self.driver.close()
 
 
-register("neo4j", Neo4jBackend.for_workspace)
+register("neo4j", Neo4jBackend.for_source)

@@ -15,8 +15,7 @@ import pyoxigraph as ox
 from graph.model import FuzzyDate
 from graph.rdf import date_literal
 from graph.rdf_store import open_store, select
-from kg.workspace import Workspace
-from queries.backends import Row, register
+from queries.backends import GraphSource, Row, Warn, register
 from queries.catalogue import Question
 
 
@@ -33,8 +32,8 @@ class SparqlBackend:
         self.store = store
 
     @classmethod
-    def for_workspace(cls, workspace: Workspace) -> SparqlBackend:
-        return cls(open_store(workspace.store_path))
+    def for_source(cls, source: GraphSource, warn: Warn) -> SparqlBackend:
+        return cls(open_store(source.store_path))
 
     def run(self, question: Question, params: Mapping[str, Any]) -> list[Row]:
         bindings = {question.param(k).variable: _term(v) for k, v in params.items() if v is not None}
@@ -44,4 +43,4 @@ class SparqlBackend:
         self.store = None  # type: ignore[assignment]
 
 
-register("sparql", SparqlBackend.for_workspace)
+register("sparql", SparqlBackend.for_source)

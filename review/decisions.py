@@ -29,8 +29,8 @@ from typing import Any
 
 import yaml
 
+from graph.errors import AbortRun
 from graph.ids import short_hash
-from kg.errors import AbortRun
 from loaders.text.manifest import DECISIONS
 
 FILE_NAME = DECISIONS

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from graph.errors import AbortRun
 from graph.factset import Fact, FactSet
 from graph.model import Entity, Event
-from kg.errors import AbortRun
 
 COLUMNS = ("id", "kind", "type", "name", "date", "participants", "quote", "document", "status", "reason")
 #: Words a reviewer may write in the status column, and the decision each one means.

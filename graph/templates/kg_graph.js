@@ -14,7 +14,7 @@
   });
   var state = { hiddenTypes: new Set(), from: null, to: null, focus: DATA.focus, depth: DATA.depth,
     showRejected: false };
-  var shownNodes = {}, shownEdges = {};
+  var shownNodes = {}, shownEdges = {}, legendCounts = [];
   ALL_NODES.forEach(function (n) { shownNodes[n.id] = true; });
   ALL_EDGES.forEach(function (e) { shownEdges[e.id] = true; });
   var $ = function (id) { return document.getElementById(id); };
@@ -99,6 +99,7 @@
     });
     if (nodeChanges.length) nodes.update(nodeChanges);
     if (edgeChanges.length) edges.update(edgeChanges);
+    updateLegendCounts(v.nodes);
     $("status").textContent = v.nodes.size + " of " + ALL_NODES.length + " nodes shown" +
       (state.focus ? " \u2014 focus on " + DATA.nodes[state.focus].label + ", depth " + state.depth : "");
     return v.nodes.size;
@@ -138,8 +139,21 @@
           if (box2.checked) state.hiddenTypes.delete(t.type); else state.hiddenTypes.add(t.type);
           applyView();
         });
-        grid.appendChild(el("label", {}, [box2, glyph(t.shape, t.color), t.type + " (" + t.count + ")"]));
+        var count = el("span", { "class": "count", text: "(" + t.count + ")" });
+        legendCounts.push({ kind: t.kind, type: t.type, total: t.count, span: count });
+        grid.appendChild(el("label", {}, [box2, glyph(t.shape, t.color), t.type + " ", count]));
       });
+    });
+  }
+  /* Each legend entry counts the nodes of its type the filters leave: "(3 of 12)", or "(12)" when all. */
+  function updateLegendCounts(visible) {
+    var shown = {};
+    ALL_NODES.forEach(function (n) {
+      if (visible.has(n.id)) shown[n.kgKind + "|" + n.kgType] = (shown[n.kgKind + "|" + n.kgType] || 0) + 1;
+    });
+    legendCounts.forEach(function (c) {
+      var k = shown[c.kind + "|" + c.type] || 0;
+      c.span.textContent = k === c.total ? "(" + c.total + ")" : "(" + k + " of " + c.total + ")";
     });
   }
 
@@ -273,6 +287,8 @@
       $("date-error").textContent = "";
     } catch (err) { $("date-error").textContent = err.message; return; }
     applyView();
+    if (state.focus) network.fit({ nodes: visibleIds(), animation: false });  // what the dates leave, in view
+    else fitMain();
   }
   $("date-from").addEventListener("change", readDates);
   $("date-to").addEventListener("change", readDates);

@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 import yaml
 
+from graph.errors import AbortRun, UsageError
 from kg.cliutil import progress_bar, workspace_option
 from kg.commands.build import report
-from kg.errors import AbortRun, UsageError
 from kg.workspace import DEFAULT_CORPUS, Workspace
 from loaders.readers import parse_published
 from loaders.text.manifest import MANIFEST, NOT_DOCUMENTS, load_manifest
@@ -31,7 +31,7 @@ def _sources(paths: tuple[Path, ...]) -> list[tuple[Path, Path]]:
     return out
 
 
-def _manifest_entry(name: str, meta: dict[str, str]) -> str:
+def _manifest_entry(name: str, meta: dict[str, str | None]) -> str:
     item = {"file": name} | {k: v for k, v in meta.items() if v}
     return yaml.safe_dump([item], allow_unicode=True, sort_keys=False, width=100).replace("\n", "\n  ").rstrip() + "\n"
 

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 from pathlib import Path
 
 import click
 from rich.console import Console
 
-from kg.cliutil import load_or_build, workspace_option
-from kg.errors import UsageError
+from graph.errors import UsageError
+from kg.cliutil import err_console, load_or_build, open_output, workspace_option
 from queries import render
 from queries.answer import ask, describe
 from queries.backends import available, open_backend
-from queries.catalogue import get, public
+from queries.catalogue import Question, get, public
+
+#: Width of a table written where no terminal and no ``COLUMNS`` tells one (a file, a pipe).
+PIPE_WIDTH = 120
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -30,7 +35,19 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _list(console: Console) -> None:
+def _listing(q: Question) -> dict[str, object]:
+    return {"name": q.name, "title": q.title, "about": q.about,
+            "params": [{"name": p.name, "type": p.type, "options": list(p.options), "optional": p.optional,
+                        "default": p.default, "doc": p.doc} for p in q.params],
+            "columns": list(q.columns)}
+
+
+def _list(console: Console, fmt: str) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps([_listing(q) for q in public()], ensure_ascii=False, indent=1) + "\n")
+        return
+    if fmt == "csv":
+        raise UsageError("--list prints a table or JSON (--format json)")
     for q in public():
         console.print(f"[bold]{q.name}[/bold]  {q.title}", highlight=False)
         if q.about:
@@ -39,25 +56,50 @@ def _list(console: Console) -> None:
             console.print(f"    --param {describe(p)}", highlight=False)
 
 
+def table_width() -> int | None:
+    """``COLUMNS`` when set, else the terminal's width (of stdout, or of stderr when stdout is piped),
+    else ``PIPE_WIDTH``. ``None`` lets rich measure the terminal itself."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return None
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError):
+        return PIPE_WIDTH
+
+
+def _format(fmt: str | None, output: str) -> str:
+    if fmt:
+        return fmt
+    suffix = Path(output).suffix.lower() if output != "-" else ""
+    return {".json": "json", ".csv": "csv"}.get(suffix, "table")
+
+
 @click.command("ask")
 @click.argument("name", required=False)
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
               help="A parameter of the question (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default=None,
+              help="table (default), json or csv; a .json or .csv --output picks its own.")
+@click.option("--output", "-o", default="-", show_default=True, help="File to write, '-' for stdout.")
+@click.option("--wide", is_flag=True, help="Table: every column, and the evidence quotes in full.")
+@click.option("--excel/--no-excel", default=None,
+              help="CSV: a byte-order mark and CRLF line ends, for spreadsheets "
+                   "(default: on for a .csv --output file, off for stdout).")
 @click.option("--backend", default="sparql", show_default=True,
               help=f"Where to ask: {', '.join(available())}.")
-@click.option("--list", "list_", is_flag=True, help="List the questions and their parameters.")
+@click.option("--list", "list_", is_flag=True, help="List the questions and their parameters (--format json too).")
 @click.option("--reviewed-only", is_flag=True,
               help="Only rows made of facts a reviewer accepted, corrected or added (see `kg review`).")
 @workspace_option
-def command(name: str | None, params: tuple[str, ...], fmt: str, backend: str, list_: bool,
-            reviewed_only: bool, workspace: Path | None) -> None:
+def command(name: str | None, params: tuple[str, ...], fmt: str | None, output: str, wide: bool,
+            excel: bool | None, backend: str, list_: bool, reviewed_only: bool, workspace: Path | None) -> None:
     """Answer the named question NAME (see --list), with the evidence of every fact."""
-    # off a terminal (a pipe, a file) rich would wrap at 80 columns: give the table room instead
-    console = Console() if sys.stdout.isatty() else Console(width=200)
+    fmt = _format(fmt, output)
     if list_:
-        _list(console)
+        _list(Console(width=table_width()), fmt)
         return
     if not name:
         raise UsageError("name a question (see `kg ask --list`)")
@@ -70,9 +112,17 @@ def command(name: str | None, params: tuple[str, ...], fmt: str, backend: str, l
         answer = ask(name, given, db, reviewed=reviewed_only)
     finally:
         db.close()
-    if fmt == "json":
-        sys.stdout.write(render.to_json(answer))
-    elif fmt == "csv":
-        sys.stdout.write(render.to_csv(answer))
+    if fmt == "csv":
+        bom = excel if excel is not None else output != "-" and output.lower().endswith(".csv")
+        text = render.to_csv(answer, question.columns, excel=bom)
+    elif fmt == "json":
+        text = render.to_json(answer)
     else:
-        render.print_table(answer, console, question.title)
+        text = None
+    with open_output(output) as fh:
+        if text is not None:
+            fh.write(text)
+            return
+        width = table_width() if output == "-" else PIPE_WIDTH
+        console = Console(file=fh, width=width, force_terminal=None if output == "-" else False)
+        render.print_table(answer, console, question.title, question.table, wide=wide, err=err_console)

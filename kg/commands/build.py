@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, cast
 
 import click
 
+from graph.errors import KGError
 from graph.factset import FactSet
-from kg.cliutil import progress_bar, workspace_option
-from kg.errors import KGError
+from kg.cliutil import check_corpus, progress_bar, workspace_option
 from kg.workspace import DEFAULT_CORPUS, Workspace
 
 
@@ -28,6 +29,7 @@ def command(corpus: Path, strict: bool, decisions: Path | None, progress: bool |
             workspace: Path | None) -> None:
     """Build the graph from a corpus folder into the workspace."""
     ws = Workspace(workspace)
+    check_corpus(corpus, ws, building=True)
     with progress_bar(progress) as bar:
         facts = ws.build(corpus, bar, decisions)
     report(ws, facts)
@@ -39,15 +41,18 @@ def report(ws: Workspace, facts: FactSet) -> None:
     """The end-of-build lines: skipped files and stale decisions as warnings, then the counts."""
     for s in facts.skipped:
         click.echo(f"kg: warning: skipped {s.file}: {s.reason}", err=True)
-    review = ws.summary().get("review") or {}
-    stale = review.get("stale") or []  # type: ignore[union-attr]
+    review = cast(dict[str, Any], ws.summary().get("review") or {})
+    stale = review.get("stale") or []
     if stale:
         click.echo(f"kg: warning: {len(stale)} review decision(s) no longer apply and were kept in "
-                   f"{review['decisions']}: `kg review status` lists them", err=True)  # type: ignore[index]
+                   f"{review['decisions']}: `kg review status` lists them", err=True)
     summary = facts.summary()
-    ents = ", ".join(f"{k} {v}" for k, v in summary["entities"].items()) or "none"  # type: ignore[union-attr]
-    evs = ", ".join(f"{k} {v}" for k, v in summary["events"].items()) or "none"  # type: ignore[union-attr]
-    click.echo(f"built {ws.path}: {summary['documents']} documents, {len(facts.entities)} entities, "
+    ents = ", ".join(f"{k} {v}" for k, v in summary["entities"].items()) or "none"
+    evs = ", ".join(f"{k} {v}" for k, v in summary["events"].items()) or "none"
+    # the progress bar counts files; one file may hold several documents (a compilation of statements)
+    files = len({d.file for d in facts.documents.values()}) + len(facts.skipped)
+    click.echo(f"built {ws.path}: {summary['documents']} documents from {files} file(s), "
+               f"{len(facts.entities)} entities, "
                f"{len(facts.events)} events, {summary['memberships']} memberships, "
                f"{len(facts.skipped)} skipped")
     click.echo(f"  entities: {ents}")

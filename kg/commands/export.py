@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from graph import facts_json
+from graph.errors import AbortRun, UsageError
 from graph.exporters import RDF_FORMATS, write_rdf
 from kg.cliutil import load_or_build, open_output, workspace_option
-from kg.errors import AbortRun, UsageError
 
 FORMATS = ("facts-json", *RDF_FORMATS, "csv-tables", "graphml")
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import click
 
+from graph.errors import UsageError
 from kg.cliutil import load_or_build, open_output, workspace_option
-from kg.errors import UsageError
 from kg.workspace import DEFAULT_CORPUS, Workspace
 from review import decisions as decisions_file
 from review.sheet import all_facts, decisions_from_sheet, write_sheet

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+import errno
+import socket
 from pathlib import Path
 
 import click
 
+from graph.errors import AbortRun
 from kg.cliutil import err_console, load_or_build, workspace_option
-from kg.errors import AbortRun
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail with one line when ``host:port`` cannot be listened on (in use, not an address of this
+    machine), before the workspace is loaded or built and the workers start."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise AbortRun(f"--host {host}: not an address of this machine ({exc})") from exc
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise AbortRun(f"port {port} on {host} is already in use (another `kg serve`?): "
+                               "stop it or give another --port") from exc
+            raise AbortRun(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
 
 
 @click.command("serve")
@@ -22,6 +42,7 @@ from kg.errors import AbortRun
 @workspace_option
 def command(host: str, port: int, workers: int, timeout: float, max_bytes: int, workspace: Path | None) -> None:
     """Serve the graph as a read-only SPARQL endpoint (GET/POST /sparql; updates and SERVICE refused)."""
+    check_port(host, port)
     import uvicorn
 
     from graph.sparql_http import create_app

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
+from graph.errors import KGError
 from graph.rdf_store import open_store, store_graph
 from graph.shacl import validate
 from kg.cliutil import load_or_build, workspace_option
-from kg.errors import KGError
 
 
 class NotConforming(KGError):

@@ -7,21 +7,21 @@ from pathlib import Path
 
 import click
 
-from graph.model import ENTITY_TYPES, EVENT_TYPES, FuzzyDate
+from graph.dates import parse_date
+from graph.errors import UsageError
+from graph.model import ENTITY_TYPES, EVENT_TYPES
 from graph.networkx_view import ego, filter_dates, filter_types, find_actor, to_networkx
-from graph.viz import SIZE_BY, build_page
+from graph.viz import DEFAULT_TITLE, SIZE_BY, build_page
 from kg.cliutil import load_or_build, open_output, workspace_option
-from kg.errors import UsageError
 
 
 def parse_bound(text: str | None, last: bool) -> date | None:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as the first (or ``last``) day it may denote."""
     if not text:
         return None
-    precision = {4: "year", 7: "month", 10: "day"}.get(len(text))
     try:
-        first, final = FuzzyDate(text, precision).interval()  # type: ignore[arg-type]
-    except (ValueError, TypeError) as exc:
+        first, final = parse_date(text).interval()
+    except ValueError as exc:
         raise UsageError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)") from exc
     return final if last else first
 
@@ -67,8 +67,7 @@ def command(output: str, focus: str | None, depth: int, types: tuple[str, ...], 
     if focus:
         actor = find_actor(g, focus)
         g = ego(g, actor, depth)
-    kwargs = {"focus": actor, "depth": depth, "size_by": size_by} | ({"title": title} if title else {})
-    html = build_page(g, **kwargs)
+    html = build_page(g, focus=actor, depth=depth, size_by=size_by, title=title or DEFAULT_TITLE)
     with open_output(output) as fh:
         fh.write(html)
     if output != "-":

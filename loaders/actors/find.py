@@ -161,9 +161,9 @@ def _cued_persons(text: str, found: list[Mention]) -> list[Mention]:
     """Persons named with a tie to a body ("X, formerly of FUNCINPEC", "NEC chair X", "members, such as
     X, Y and Z"): two or three capitalised words where the phrase puts a person."""
     masked = list(text)
-    for m in found:
-        if m.type in ORG_TYPES:
-            masked[m.start:m.end] = ORG_MARK + " " * (m.end - m.start - 1)
+    for f in found:
+        if f.type in ORG_TYPES:
+            masked[f.start:f.end] = ORG_MARK + " " * (f.end - f.start - 1)
     mtext = "".join(masked)
     res = []
     for pat in _person_cues():

@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 
-from graph.ids import _HOMOGLYPHS
-from loaders.text.cleaning import tables as cleaning_tables
+from graph.ids import unlook
 
 #: a word: letters/digits joined by inner apostrophes, or a dotted acronym such as ``U.S.``
 TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['\u2019\u2018][^\W_]+)*")
@@ -22,17 +20,9 @@ _POSSESSIVE = re.compile(r"['\u2019\u2018]s$", re.I)
 _APOSTROPHES = re.compile(r"['\u2019\u2018.]")
 
 
-@cache
-def _homoglyphs() -> dict[int, str]:
-    """The ids' look-alike table extended by the readers' table (``data/lexicon/cleaning.yaml``)."""
-    table: dict[int, str] = {k: chr(v) if isinstance(v, int) else v for k, v in _HOMOGLYPHS.items()}
-    table.update({ord(k): v for k, v in (cleaning_tables().get("homoglyphs") or {}).items() if len(k) == 1})
-    return table
-
-
 def shape(token: str) -> str:
     """A token with look-alike letters folded, apostrophes, dots and a possessive removed; case kept."""
-    s = unicodedata.normalize("NFKC", token).translate(_homoglyphs())
+    s = unlook(unicodedata.normalize("NFKC", token))
     s = _POSSESSIVE.sub("", s)
     return _APOSTROPHES.sub("", s)
 

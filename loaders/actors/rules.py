@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -147,7 +148,7 @@ def _overlapping(spans: list[tuple[int, int]], starts: list[int], s: int, e: int
 
 
 def named_by_head(text: str, toks: list[Token], covered: list[bool],
-                  known: list[tuple[int, int]] = ()) -> list[Mention]:
+                  known: Sequence[tuple[int, int]] = ()) -> list[Mention]:
     """Names with a head word. A known name (``known`` spans) may only end such a name, as in
     "Khmer Rice Farmers Party" around a known "Farmers Party"; a name holding a known name elsewhere
     is two names run together ("National Assembly Farmers Party")."""

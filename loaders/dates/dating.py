@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from graph.dates import PRECISIONS, WIDTHS
 from graph.model import Document, FuzzyDate
 from loaders.dates.expressions import DateExpr
 from loaders.events.claim import Claim
 from loaders.events.lexicon import lexicon
 
-_LEVEL = ("year", "month", "day")
+_LEVEL = PRECISIONS
 PREF = {"absolute": 0, "table": 1, "merged": 1, "document": 2, "relative": 3}
 
 
@@ -55,8 +56,8 @@ def _week(pub: FuzzyDate, e: DateExpr) -> FuzzyDate | None:
 def shift(d: FuzzyDate, n: int, unit: str, phrase: str, anchor: str | None, derivation: str) -> FuzzyDate | None:
     """``d`` moved by ``n`` units, at the precision the unit and ``d`` allow."""
     rank = {"year": 0, "month": 1, "week": 2, "day": 2}
-    prec = ("year", "month", "day")[min(rank[unit], ("year", "month", "day").index(d.precision))]
-    if rank[unit] > ("year", "month", "day").index(d.precision):
+    prec = PRECISIONS[min(rank[unit], PRECISIONS.index(d.precision))]
+    if rank[unit] > PRECISIONS.index(d.precision):
         return None  # "five months before" an election known only by its year
     y = d.year
     m = int(d.value[5:7]) if d.precision != "year" else 1
@@ -88,7 +89,7 @@ def merge_dates(dates: list[FuzzyDate]) -> tuple[FuzzyDate | None, bool]:
     if not dates:
         return None, False
     if all(compatible(a, b) for i, a in enumerate(dates) for b in dates[i + 1:]):
-        best = min(dates, key=lambda d: (-("year", "month", "day").index(d.precision), PREF.get(d.derivation, 4)))
+        best = min(dates, key=lambda d: (-PRECISIONS.index(d.precision), PREF.get(d.derivation, 4)))
         if len({d.value for d in dates}) > 1:
             best = FuzzyDate(best.value, best.precision, "merged", best.phrase, best.anchor)
         return best, False
@@ -98,11 +99,11 @@ def merge_dates(dates: list[FuzzyDate]) -> tuple[FuzzyDate | None, bool]:
 def _majority(dates: list[FuzzyDate]) -> FuzzyDate:
     """Contradicting claims: level by level (year, month, day), the value most claims support
     (ties: the better derivation, then the earlier value); the deepest level reached is the date."""
-    cut = {"year": 4, "month": 7, "day": 10}
+    cut = WIDTHS
     chosen: FuzzyDate | None = None
     pool = list(dates)
-    for level in ("year", "month", "day"):
-        fine = [d for d in pool if ("year", "month", "day").index(d.precision) >= ("year", "month", "day").index(level)]
+    for level in PRECISIONS:
+        fine = [d for d in pool if PRECISIONS.index(d.precision) >= PRECISIONS.index(level)]
         if not fine:
             break
         groups: dict[str, list[FuzzyDate]] = defaultdict(list)
@@ -111,7 +112,7 @@ def _majority(dates: list[FuzzyDate]) -> FuzzyDate:
         value, members = min(groups.items(), key=lambda kv: (-len(kv[1]), min(PREF.get(d.derivation, 4)
                                                                                  for d in kv[1]), kv[0]))
         best = min(members, key=lambda d: PREF.get(d.derivation, 4))
-        chosen = FuzzyDate(value, level, best.derivation, best.phrase, best.anchor)  # type: ignore[arg-type]
+        chosen = FuzzyDate(value, level, best.derivation, best.phrase, best.anchor)
         pool = [d for d in pool if d.value.startswith(value) or len(d.value) < cut[level]]
     assert chosen is not None
     return chosen
@@ -193,13 +194,13 @@ class Dater:
             if e.offset and _LEVEL.index(pub.precision) < _LEVEL.index(e.unit or "day"):
                 return None
             unit = e.unit or "day"
-            if ("year", "month", "day").index(pub.precision) < ("year", "month", "day").index(unit):
+            if PRECISIONS.index(pub.precision) < PRECISIONS.index(unit):
                 unit = pub.precision
-            d = shift(pub, e.offset, unit, e.phrase, None, "document")
-            if d is None:
+            shifted = shift(pub, e.offset, unit, e.phrase, None, "document")
+            if shifted is None:
                 return None
-            cut = {"year": 4, "month": 7, "day": 10}[unit]
-            return FuzzyDate(d.value[:cut], unit, "document", e.phrase)  # type: ignore[arg-type]
+            cut = WIDTHS[unit]
+            return FuzzyDate(shifted.value[:cut], unit, "document", e.phrase)  # type: ignore[arg-type]
         return None
 
     def _partial(self, e: DateExpr, ctx: DocContext) -> FuzzyDate | None:

@@ -17,8 +17,8 @@ from functools import cache
 from typing import Any
 
 from graph.model import FuzzyDate
+from graph.resources import read_lexicon
 from loaders.events.lexicon import election_kind_of
-from loaders.lexicon import read_lexicon
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,10 @@ class _Rx:
 
 @cache
 def words() -> dict[str, Any]:
-    return read_lexicon("dates.yaml")
+    return read_lexicon("dates.yaml", {
+        "months": dict, "numbers": dict, "directions": dict, "anchor_nouns": list, "document_relative": dict,
+        "election_day_phrases": dict, "weekdays": dict,
+    })
 
 
 @cache

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from graph.errors import AbortRun
 from graph.model import ENTITY_TYPES, EVENT_TYPES
-from kg.errors import AbortRun
-from loaders.lexicon import read_lexicon
+from graph.resources import read_lexicon
 
 
 def _words(v: Any) -> frozenset[str]:

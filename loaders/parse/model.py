@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.errors import AbortRun
+from graph.errors import AbortRun
 
 if TYPE_CHECKING:
     from spacy.language import Language

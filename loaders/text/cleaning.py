@@ -12,21 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from graph.ids import lookalikes
+from graph.resources import read_lexicon
 from loaders.text.reflow import footnote_numbers, reflow
 from loaders.text.tracked import Lit, Piece, Tracked, drop, keep, literal
 
-LEXICON = Path(__file__).resolve().parents[2] / "data" / "lexicon" / "cleaning.yaml"
+#: The tables of ``cleaning.yaml`` this module reads, and their kinds.
+TABLES = {"homoglyphs": dict, "spaces": list, "invisible": list, "ligatures": dict, "latex_symbols": dict}
 
 
-@cache
 def tables() -> dict[str, Any]:
-    return yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    return read_lexicon("cleaning.yaml", TABLES)
 
 
 # --- characters -------------------------------------------------------------------------------------
@@ -112,7 +110,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 def fold_homoglyphs(t: Tracked) -> Tracked:
     """Fold Cyrillic/Greek look-alikes to Latin in words written in Latin letters, and in words made
     only of look-alikes when the text is mostly Latin script (``СРР`` in an English report)."""
-    table = {ord(k): v for k, v in tables()["homoglyphs"].items()}
+    table = lookalikes()
     text = t.text
     letters = sum(1 for c in text if c.isalpha()) or 1
     mostly_latin = len(_LATIN.findall(text)) / letters > 0.8
@@ -145,7 +143,7 @@ def collapse_spaces(t: Tracked) -> Tracked:
     two or more gaps of several spaces each (the gaps split the cells)."""
     rows = [m.span() for m in _ALIGNED_TABLE.finditer(t.text)]
 
-    def repl(m: re.Match[str]) -> list[tuple[int, int]]:
+    def repl(m: re.Match[str]) -> list[Piece]:
         if any(a <= m.start() < b for a, b in rows):
             return [m.span()]
         return [(m.start(), m.start() + 1)]

@@ -13,7 +13,7 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.errors import SkipItem
+from graph.errors import SkipItem
 
 #: Control characters allowed in text (tab, newlines, form feed from PDF page breaks).
 _ALLOWED_CONTROLS = {0x09, 0x0A, 0x0C, 0x0D}

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from kg.errors import AbortRun
+from graph.errors import AbortRun
 
 MANIFEST = "manifest.yaml"
 #: The review decisions kept beside the corpus (see ``review.decisions``): not a document either.

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from kg.errors import SkipItem
+from graph.errors import SkipItem
 from loaders.text.decoding import universal_newlines
 
 PAGE_BREAK = "\n\f\n"

@@ -13,13 +13,13 @@ import re
 from collections import Counter
 from functools import cache
 
-from loaders.lexicon import read_lexicon
+from graph.resources import read_lexicon
 from loaders.text.sentences import Paragraph
 
 
 @cache
 def _country_rx() -> tuple[str, re.Pattern[str], dict[str, str]]:
-    data = read_lexicon("countries.yaml")
+    data = read_lexicon("countries.yaml", {"home": str, "countries": dict})
     home = str(data["home"])
     owner: dict[str, str] = {}
     for country, names in data["countries"].items():

@@ -47,7 +47,7 @@ def is_title_like(line: str) -> bool:
 def find_parts(text: str) -> list[Part]:
     """The documents of ``text``: one part (the whole text, no title) unless there are repeated titles."""
     lines = _lines(text)
-    openings = []
+    openings: list[tuple[int, int, str, tuple[int, int]]] = []
     for n in range(len(lines) - 1):
         (s1, _, t1), (s2, e2, t2) = lines[n], lines[n + 1]
         if t1 == t2 and is_title_like(t1) and (not openings or openings[-1][0] != n - 1):

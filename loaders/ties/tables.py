@@ -24,9 +24,8 @@ from typing import Any
 from graph.factset import FactSet
 from graph.ids import election_event_id
 from graph.model import Event, FuzzyDate, Participant
-from kg.errors import AbortRun
+from graph.resources import read_lexicon
 from loaders.actors.mention import Mention
-from loaders.lexicon import LEXICON_DIR, read_lexicon
 from loaders.text.source import SourceText
 from loaders.text.textspans import iter_dates
 
@@ -60,11 +59,7 @@ class Table:
 
 @cache
 def words() -> dict[str, Any]:
-    data = read_lexicon("tables.yaml")
-    for key in ("columns", "election_kinds", "election_day_words"):
-        if not isinstance(data, dict) or not isinstance(data.get(key), list):
-            raise AbortRun(f"lexicon {LEXICON_DIR / 'tables.yaml'}: '{key}' must be a list")
-    return data
+    return read_lexicon("tables.yaml", {"columns": list, "election_kinds": list, "election_day_words": list})
 
 
 def _column(cell: str) -> str | None:

@@ -1,30 +1,25 @@
-"""Helpers shared by the question processors: dates from row columns, evidence, de-duplication."""
+"""Helpers shared by the question processors: dates from row columns, evidence, flags, de-duplication."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.model import FuzzyDate
-from queries.backends import Backend, Row
+from graph.dates import FuzzyDate, fields, from_columns
+from queries.backends import Backend, Row, date_columns
 from queries.catalogue import get
 
 
 def fuzzy(row: Mapping[str, Any], prefix: str) -> FuzzyDate | None:
     """The date in columns ``<prefix>_date`` / ``<prefix>_precision`` (``None`` when unknown)."""
-    value, precision = row.get(f"{prefix}_date"), row.get(f"{prefix}_precision")
-    if not value or not precision:
-        return None
-    try:
-        return FuzzyDate(str(value), precision)
-    except ValueError:
-        return None
+    return from_columns(*date_columns(row, prefix))
 
 
 def date_json(d: FuzzyDate | None) -> dict[str, str] | None:
     """A date as the answers show it: ``{"value": "2017-03", "precision": "month"}`` or ``None``."""
-    return {"value": d.value, "precision": d.precision} if d else None
+    return {k: v for k, v in fields(d).items() if k in ("value", "precision")} if d else None
 
 
 def unique(rows: Iterable[Row]) -> list[Row]:
@@ -54,6 +49,35 @@ def named(rows: Iterable[Row], col: str) -> list[dict[str, Any]]:
     return [{"name": n, "id": i} for n, i in sorted(found)]
 
 
+_PRECISION_OF_LENGTH = {4: "year", 7: "month", 10: "day"}
+
+
+def claims(attributes: str | None) -> list[dict[str, Any]]:
+    """The competing dates kept in an event's attributes (``date_claims``), in date order."""
+    try:
+        items = json.loads(attributes).get("date_claims") if attributes else None
+    except (ValueError, AttributeError):
+        return []
+    out = []
+    for c in items or []:
+        value = str(c.get("value") or "") if isinstance(c, dict) else ""
+        precision = c.get("precision") or _PRECISION_OF_LENGTH.get(len(value)) if value else None
+        if value and precision:
+            out.append({"value": value, "precision": precision}
+                       | {k: c[k] for k in ("document", "derivation") if c.get(k)})
+    return sorted(out, key=lambda c: (c["value"], str(c.get("document")), str(c.get("derivation"))))
+
+
+def claimed_dates(flags: Mapping[str, list[Any]], date: FuzzyDate | None) -> list[FuzzyDate | None]:
+    """Every date the reports claim for an event (its own date when they agree)."""
+    found: list[FuzzyDate | None] = []
+    for c in flags.get("date_claims") or []:
+        d = from_columns(c.get("value"), c.get("precision"))
+        if d is not None and d not in found:
+            found.append(d)
+    return found or [date]
+
+
 #: After this many one-fact evidence queries, the rest of the answer's evidence comes from one query
 #: with ``fact`` unbound (all passages), which is faster than thousands of small ones. A fact that
 #: query does not cover is still asked for on its own.
@@ -69,6 +93,23 @@ class Context:
     _evidence: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     _queries: int = 0
     _all: bool = False
+    _flags: dict[str, dict[str, list[Any]]] | None = None
+
+    def flags(self, event: str | None) -> dict[str, list[Any]]:
+        """What a reader must know about ``event``: ``{"flags": [...], "date_claims": [...]}``, e.g.
+        ``date-conflict`` and the date each report claims (``value``, ``precision``, ``document``,
+        ``derivation``); empty lists when nothing is flagged. One query (``event-flags``) per answer."""
+        if self._flags is None:
+            self._flags = {}
+            for r in unique(self.backend.run(get("event-flags"), {})):
+                entry = self._flags.setdefault(r["event"], {"flags": [], "date_claims": []})
+                if r["flag"] not in entry["flags"]:
+                    entry["flags"] = sorted([*entry["flags"], r["flag"]])
+                if r["flag"] == "date-conflict" and not entry["date_claims"]:
+                    entry["date_claims"] = claims(r.get("attributes"))
+        found = self._flags.get(event or "")
+        return {"flags": list(found["flags"]), "date_claims": list(found["date_claims"])} if found else \
+            {"flags": [], "date_claims": []}
 
     def evidence(self, fact: str | None) -> list[dict[str, Any]]:
         """Every passage behind ``fact``: document id and title, offsets, quote (by the ``evidence``

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.errors import UsageError
+from graph.errors import UsageError
 from queries.backends import Row
 from queries.questions import processor
 from queries.questions.common import Context, unique

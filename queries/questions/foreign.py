@@ -6,8 +6,8 @@ none, when its own date is in Y. Rows come grouped by stance (in ``STANCE_ORDER`
 
 from __future__ import annotations
 
+from graph.dates import sort_key
 from queries.backends import Row
-from queries.intervals import sort_key
 from queries.questions import processor
 from queries.questions.common import Context, date_json, fuzzy, group, unique
 
@@ -42,7 +42,7 @@ def reactions(rows: list[Row], ctx: Context) -> list[dict]:
             "stance": stance,
             "actors": [{"name": n, "id": i} for n, i in actors],
             "event": event,
-            "date": date_json(d),
+            "date": date_json(d), **ctx.flags(event),
             "elections": about,
             "evidence": ctx.evidence(event),
         }))

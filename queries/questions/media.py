@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 
-from kg.errors import UsageError
+from graph.dates import inside, overlaps, sort_key
+from graph.errors import UsageError
 from queries.backends import Row
-from queries.intervals import inside, interval, overlaps, sort_key
 from queries.questions import processor
 from queries.questions.common import Context, date_json, fuzzy, group, named, unique
 
@@ -18,7 +18,7 @@ from queries.questions.common import Context, date_json, fuzzy, group, named, un
 @processor("media-closures")
 def closures(rows: list[Row], ctx: Context) -> list[dict]:
     start, end = ctx.values.get("from"), ctx.values.get("to")
-    if start and end and interval(start)[0] > interval(end)[1]:
+    if start and end and start.interval()[0] > end.interval()[1]:
         raise UsageError(f"parameter 'from' ({start.value}) is after 'to' ({end.value})")
     keyed = []
     for event, rs in group(unique(rows), "event").items():
@@ -29,7 +29,7 @@ def closures(rows: list[Row], ctx: Context) -> list[dict]:
         attrs = json.loads(first["attributes"]) if first.get("attributes") else {}
         keyed.append(((sort_key(d), event), {
             "event": event,
-            "date": date_json(d),
+            "date": date_json(d), **ctx.flags(event),
             "in_period": inside(d, start, end) if (start or end) else None,
             "kind": attrs.get("kind"),
             "targets": named(rs, "target"),

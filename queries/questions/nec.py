@@ -8,9 +8,9 @@ the party affiliations.
 
 from __future__ import annotations
 
+from graph.dates import overlaps, sort_key
 from graph.model import FuzzyDate
 from queries.backends import Row
-from queries.intervals import overlaps, sort_key
 from queries.questions import processor
 from queries.questions.common import Context, date_json, fuzzy, group, unique
 

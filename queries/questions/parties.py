@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from graph.dates import sort_key
 from queries.backends import Row
-from queries.intervals import sort_key
 from queries.questions import processor
 from queries.questions.common import Context, date_json, fuzzy, group, named, unique
 
@@ -18,7 +18,7 @@ def laws_used(rows: list[Row], ctx: Context) -> list[dict]:
         keyed.append(((first["party_name"], [x["name"] for x in laws], sort_key(d), event), {
             "party": first["party_name"], "party_id": party,
             "laws": laws, "articles": named(rs, "article"),
-            "event": event, "type": first["event_type"], "date": date_json(d),
+            "event": event, "type": first["event_type"], "date": date_json(d), **ctx.flags(event),
             "agents": named(rs, "agent"), "evidence": ctx.evidence(event),
         }))
     keyed.sort(key=lambda x: x[0])
@@ -33,7 +33,7 @@ def fates(rows: list[Row], ctx: Context) -> list[dict]:
         d = fuzzy(first, "event")
         keyed.append(((first["party_name"], sort_key(d), event), {
             "party": first["party_name"], "party_id": party,
-            "event": event, "type": first["event_type"], "date": date_json(d),
+            "event": event, "type": first["event_type"], "date": date_json(d), **ctx.flags(event),
             "agents": named(rs, "agent"), "instruments": named(rs, "instrument"),
             "evidence": ctx.evidence(event),
         }))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from graph.dates import sort_key
 from queries.backends import Row
-from queries.intervals import sort_key
 from queries.questions import processor
 from queries.questions.common import Context, date_json, fuzzy, group, unique
 
@@ -19,7 +19,7 @@ def timeline(rows: list[Row], ctx: Context) -> list[dict]:
         keyed.append(((sort_key(d), event), {
             "event": event,
             "type": first["event_type"],
-            "date": date_json(d),
+            "date": date_json(d), **ctx.flags(event),
             "actor": first.get("actor"),
             "roles": sorted({r["role"] for r in rs}),
             "stance": first.get("stance"),

@@ -90,7 +90,7 @@ def question_facts() -> FactSet:
     fs.add_event(Event(
         "event/disqualification-1", "Disqualification", FuzzyDate.of(2022),
         [Participant("agent", "institution/election-body"), Participant("target", "party/beta-party"),
-         Participant("instrument", "lawarticle/law-on-parties-art-6"), Participant("witness", "person/john-doe")],
+         Participant("instrument", "lawarticle/law-on-parties-art-6"), Participant("participant", "person/john-doe")],
         {}, [ev],
     ))
     fs.add_event(Event(

@@ -66,7 +66,7 @@ def test_void_description_counts():
 
 
 def test_jsonld_uses_the_published_context():
-    published = json.loads((ROOT / "graph" / "context.jsonld").read_text())["@context"]
+    published = json.loads((ROOT / "graph" / "resources" / "context.jsonld").read_text())["@context"]
     doc = json.loads(render(sample_facts(), "jsonld"))
     assert doc["@context"] == context() == published
     assert "@graph" in doc

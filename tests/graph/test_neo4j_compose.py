@@ -39,3 +39,12 @@ def test_env_example_names_the_password() -> None:
     text = (ROOT / ".env.example").read_text(encoding="utf-8")
     assert re.search(r"^NEO4J_PASSWORD=\S+", text, re.M)
     assert ".env" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+
+
+def test_a_top_level_name_is_documented_as_compose_v2() -> None:
+    """Compose v1 (``docker-compose``) refuses a top-level ``name:``: the README and the file say v2."""
+    if "name" not in _compose():
+        return
+    for name in ("README.md", "docker-compose.yml"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        assert "Compose v2" in text and "`docker compose`" in text, name

@@ -137,6 +137,22 @@ def test_both_backends_give_the_same_answers(both: tuple[FactSet, Backend, Backe
 
 
 @pytest.mark.parametrize("both", ["invented_facts"], indirect=True)
+def test_cypher_answers_show_conflicts_and_articles(both: tuple[FactSet, Backend, Backend]) -> None:
+    """The twins carry what the SPARQL answers carry: the date-conflict flag, the competing dates and
+    the amended article (equal answers alone would pass if both lacked them)."""
+    _, _, cypher = both
+    rows = ask("amendments-before-disqualifications", {"order": "any"}, cypher)["rows"]
+    row = next(r for r in rows if r["amendment"]["event"] == "event/amendment-2"
+               and r["disqualification"]["event"] == "event/dissolution-1")
+    assert row["amendment"]["articles"] == [{"name": "Article 6 of the Law on Parties",
+                                             "id": "lawarticle/law-on-parties-art-6"}]
+    assert row["flags"] == ["date-conflict"] and row["disqualification"]["flags"] == ["date-conflict"]
+    assert [c["value"] for c in row["disqualification"]["date_claims"]] == ["2021-05-05", "2021-06"]
+    fates = ask("party-fates", {"party": "Alpha Party"}, cypher)["rows"]
+    assert [r["flags"] for r in fates] == [["date-conflict"]]
+
+
+@pytest.mark.parametrize("both", ["invented_facts"], indirect=True)
 def test_reviewed_only_answers_are_the_same_on_both_backends(both: tuple[FactSet, Backend, Backend]) -> None:
     _, sparql, cypher = both
     fates = ask("party-fates", {}, sparql, reviewed=True)

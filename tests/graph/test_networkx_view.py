@@ -7,10 +7,10 @@ from datetime import date
 import networkx as nx
 import pytest
 
+from graph.errors import UsageError
 from graph.factset import FactSet
 from graph.model import Document, Entity, Event, Evidence, FuzzyDate, Membership, Participant
 from graph.networkx_view import ego, filter_dates, filter_types, find_actor, to_networkx
-from kg.errors import UsageError
 
 
 def small_facts() -> FactSet:

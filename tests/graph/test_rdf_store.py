@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from rdflib import URIRef
 
+from graph.errors import AbortRun, UsageError
 from graph.exporters import render
 from graph.rdf_store import open_store, query, select, triple_count, write_store
 from graph.sparql_bind import bind
 from graph.vocab import KG
-from kg.errors import AbortRun, UsageError
 from tests.graph.rdf_samples import sample_facts
 
 PREFIX = "PREFIX kg: <https://w3id.org/cambodia-electoral-kg/ontology#>\n"

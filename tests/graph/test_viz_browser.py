@@ -236,3 +236,36 @@ def test_five_thousand_nodes_stay_interactive(browser: Any, tmp_path: Path) -> N
     assert page.load_seconds < 30 and hide < 5, (page.load_seconds, hide)
     page.screenshot("viz-5000.png")
     page.close()
+
+
+def _legend_count(page: Page, node_type: str) -> str:
+    return page.js("t => document.querySelector(`#legend-items input[data-type=${t}]`).parentElement"
+                   ".querySelector('.count').textContent", node_type)
+
+
+def test_legend_counts_follow_the_filters(small: Page) -> None:
+    g = to_networkx(small_facts())
+    parties = sum(1 for _, a in g.nodes(data=True) if a["type"] == "Party")
+    assert _legend_count(small, "Party") == f"({parties})"
+    small.tab.fill("#date-from", "2017")
+    small.tab.fill("#date-to", "2017-12")
+    small.tab.locator("#date-to").dispatch_event("change")
+    assert _legend_count(small, "Party") == f"(1 of {parties})"  # only the dissolved party is left
+    small.tab.uncheck("#legend-items input[data-type=Party]")
+    assert _legend_count(small, "Party") == f"(0 of {parties})"
+    small.tab.click("#reset-button")
+    assert _legend_count(small, "Party") == f"({parties})"
+
+
+def test_date_filter_refits_the_view_to_what_is_left(small: Page) -> None:
+    small.js("network.moveTo({position: {x: 40000, y: -40000}, scale: 2, animation: false})")
+    small.tab.fill("#date-from", "2017")
+    small.tab.fill("#date-to", "2017-12")
+    small.tab.locator("#date-to").dispatch_event("change")
+    shown = small.shown()
+    assert shown == {"event/dissolution-1", "party/blue", "institution/high-court"}
+    box = small.tab.locator("#mynetwork").bounding_box()
+    for node in shown:
+        x, y = small.node_point(node)
+        assert box["x"] <= x <= box["x"] + box["width"] and box["y"] <= y <= box["y"] + box["height"], node
+    small.screenshot("viz-small-date-filter.png")

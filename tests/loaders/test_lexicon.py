@@ -3,8 +3,9 @@ import re
 
 import pytest
 
+from graph import resources
+from graph.errors import AbortRun
 from graph.model import ENTITY_TYPES
-from kg.errors import AbortRun
 from loaders.lexicon import ORG_MARK, phrase_regex
 
 # the module itself (the package's own ``lexicon`` name may be something else)
@@ -27,11 +28,13 @@ def test_phrase_templates():
 
 def test_a_bad_actors_file_aborts(tmp_path, monkeypatch):
     (tmp_path / "actors.yaml").write_text("actors:\n  - {name: X Party, type: Club}\n", encoding="utf-8")
-    monkeypatch.setattr(lexicon, "LEXICON_DIR", tmp_path)
+    monkeypatch.setattr(resources, "lexicon_file", lambda name: tmp_path / name)
+    resources.forget_lexicon()
     lexicon.actors.cache_clear()
     try:
         with pytest.raises(AbortRun, match="unknown type"):
             lexicon.actors()
     finally:
         monkeypatch.undo()
+        resources.forget_lexicon()
         lexicon.actors.cache_clear()

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graph.errors import SkipItem
 from graph.model import FuzzyDate
-from kg.errors import SkipItem
 from loaders.readers import parse_published, read_source
 from loaders.text.manifest import load_manifest
 from loaders.text.source import SourceText

@@ -67,6 +67,7 @@ def small_facts() -> FactSet:
     fs.add_event(Event("event/dissolution-river", "Dissolution", _d("2017"),
                        [Participant("agent", "person/bo-sample")]))  # a second agent, merged
     event("event/closure-owl", "MediaClosure", "2023-02", {"target": "mediaoutlet/radio-owl"}, 25)
+    contest(fs.events["event/closure-owl"], "2023-02", "2023-03")
     event("event/closure-kite", "MediaClosure", None, {"target": "mediaoutlet/the-daily-kite"}, 26)
     event("event/election-national-2023", "Election", "2023-07-23", {}, 27)
     fa, sy = "foreignactor/freedonia", "foreignactor/sylvania"
@@ -93,6 +94,26 @@ def small_facts() -> FactSet:
     return fs
 
 
+def contest(ev: Event, *values: str) -> None:
+    """Flag ``ev`` ``date-conflict``, one report claiming each of ``values`` (as the loaders do)."""
+    ev.flags.append("date-conflict")
+    ev.attributes["date_claims"] = [{"value": v, "precision": _d(v).precision, "derivation": "absolute",
+                                     "document": f"report-{i}"} for i, v in enumerate(values)]
+
+
+def contested_facts() -> FactSet:
+    """``small_facts`` plus an amendment of one article (2022-11) and the Lantern Party's
+    disqualification contested: one report says 2023-05, another 2024-03."""
+    fs = small_facts()
+    fs.add_entity(Entity("lawarticle/law-on-lanterns-article-6", "LawArticle", "Article 6 of the Law on Lanterns",
+                         set(), {"part_of": "law/law-on-lanterns"}, _ev(50, "Article 6 is named here")))
+    fs.add_event(Event("event/amendment-lol-article-6", "Amendment", _d("2022-11"),
+                       [Participant("target", "lawarticle/law-on-lanterns-article-6")], {},
+                       _ev(51, "passage stating the amendment of article 6")))
+    contest(fs.events["event/disqualification-lp"], "2023-05", "2024-03")
+    return fs
+
+
 def write_workspace(facts: FactSet, path: Path) -> Workspace:
     """A workspace at ``path`` holding ``facts`` (facts.json and the RDF store), without a build."""
     ws = Workspace(path)
@@ -105,3 +126,8 @@ def write_workspace(facts: FactSet, path: Path) -> Workspace:
 @pytest.fixture(scope="session")
 def small_workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     return write_workspace(small_facts(), tmp_path_factory.mktemp("small") / ".kg")
+
+
+@pytest.fixture(scope="session")
+def contested_workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    return write_workspace(contested_facts(), tmp_path_factory.mktemp("contested") / ".kg")

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kg.errors import UsageError
+from graph.errors import UsageError
 from kg.workspace import Workspace
 from queries.backends import available, open_backend
 from queries.catalogue import catalogue

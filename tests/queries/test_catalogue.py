@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import UsageError
+from graph.errors import UsageError
+from graph.ids import fold_name as fold
 from queries.catalogue import Param, catalogue, load_question, parse_header
-from queries.names import NameIndex, fold
+from queries.names import NameIndex
 
 EXPECTED = {"amendments-before-disqualifications", "timeline", "nec-composition", "media-closures",
             "foreign-reactions", "evidence", "laws-used-against", "party-fates"}

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from kg.errors import UsageError
+from graph.errors import UsageError
 from kg.workspace import Workspace
 from queries.answer import ask
 from queries.backends import Backend, open_backend

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from graph.dates import Gap, gap, inside, order, overlaps, parse_date, relate, sort_key
 from graph.model import FuzzyDate
-from queries.intervals import Gap, gap, inside, order, overlaps, parse_date, relate, sort_key
 
 F = FuzzyDate.of
 

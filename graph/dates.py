@@ -1,6 +1,8 @@
-"""Interval logic on fuzzy dates: the order of two events and the gap between them, in days.
+"""Dates known to a precision, and every rule about them: parse, fields, interval, overlap, order, gap.
 
-A :class:`graph.model.FuzzyDate` denotes every day of its precision: ``2017-03`` is 2017-03-01 ..
+The questions, the page, the adapters and the loaders all call this module; none has its own copy.
+
+A :class:`FuzzyDate` denotes every day of its precision: ``2017-03`` is 2017-03-01 ..
 2017-03-31, ``2023`` is 2023-01-01 .. 2023-12-31. Two events are ordered only when their intervals
 do not overlap; otherwise (or when a date is unknown) the order is ``undetermined``.
 
@@ -19,14 +21,68 @@ is ``None``.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal, cast
 
-from graph.model import FuzzyDate
+Precision = Literal["year", "month", "day"]
+PRECISIONS: tuple[Precision, ...] = ("year", "month", "day")
+#: The length of a date's value at each precision (``2023``, ``2023-05``, ``2023-05-25``).
+WIDTHS: dict[str, int] = {"year": 4, "month": 7, "day": 10}
 
 Order = Literal["before", "after", "undetermined"]
 ORDERS: tuple[Order, ...] = ("before", "after", "undetermined")
+
+
+@dataclass(frozen=True, order=True)
+class FuzzyDate:
+    """A date known to a precision: ``2017`` (year), ``2023-05`` (month) or ``2023-05-25`` (day).
+
+    ``derivation`` says how it was obtained: ``absolute`` (stated in the text), ``relative`` (computed
+    from ``anchor``, another event, e.g. "five months before the election"), ``document`` (the
+    document's own date, for "this year", "tomorrow"), ``table`` or ``merged`` (the most precise date
+    several reports allow). ``phrase`` keeps the words that gave it.
+    """
+
+    value: str
+    precision: Precision
+    derivation: str = "absolute"
+    phrase: str | None = None
+    anchor: str | None = None
+
+    def __post_init__(self) -> None:
+        if len(self.value) != WIDTHS[self.precision]:
+            raise ValueError(f"date {self.value!r} does not match precision {self.precision}")
+
+    @property
+    def year(self) -> int:
+        return int(self.value[:4])
+
+    def interval(self) -> tuple[date, date]:
+        """The first and last day this date may denote."""
+        y = self.year
+        if self.precision == "year":
+            return date(y, 1, 1), date(y, 12, 31)
+        m = int(self.value[5:7])
+        if self.precision == "month":
+            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+        d = date(y, m, int(self.value[8:10]))
+        return d, d
+
+    def contains(self, other: FuzzyDate) -> bool:
+        """True when ``other`` lies inside this date's interval (it is at least as precise)."""
+        a0, a1 = self.interval()
+        b0, b1 = other.interval()
+        return a0 <= b0 and b1 <= a1
+
+    @classmethod
+    def of(cls, year: int, month: int | None = None, day: int | None = None, **kw: Any) -> FuzzyDate:
+        if month is None:
+            return cls(f"{year:04d}", "year", **kw)
+        if day is None:
+            return cls(f"{year:04d}-{month:02d}", "month", **kw)
+        return cls(f"{year:04d}-{month:02d}-{day:02d}", "day", **kw)
 
 
 @dataclass(frozen=True)
@@ -49,6 +105,28 @@ class Relation:
 
     def to_json(self) -> dict[str, object]:
         return {"order": self.order, "gap_days": self.gap.to_json() if self.gap else None}
+
+
+def fields(d: FuzzyDate) -> dict[str, str]:
+    """A date's own fields as every adapter writes them: ``value``, ``precision``, ``derivation``, and
+    ``phrase`` and ``anchor`` when known (facts JSON, Neo4j properties, networkx nodes)."""
+    out = {"value": d.value, "precision": d.precision, "derivation": d.derivation}
+    if d.phrase:
+        out["phrase"] = d.phrase
+    if d.anchor:
+        out["anchor"] = d.anchor
+    return out
+
+
+def from_columns(value: object, precision: object) -> FuzzyDate | None:
+    """The date a value and a precision name (e.g. two query columns), ``None`` when either is missing
+    or they do not make a date."""
+    if not value or not isinstance(precision, str) or precision not in WIDTHS:
+        return None
+    try:
+        return FuzzyDate(str(value), cast(Precision, precision))
+    except ValueError:
+        return None
 
 
 def interval(d: FuzzyDate | None) -> tuple[date, date] | None:
@@ -120,6 +198,10 @@ def overlaps(d: FuzzyDate | None, start: FuzzyDate | None, end: FuzzyDate | None
     iv = interval(d)
     if iv is None:
         return False
-    lo = interval(start)
-    hi = interval(end)
-    return (lo is None or iv[1] >= lo[0]) and (hi is None or iv[0] <= hi[1])
+    lo, hi = interval(start), interval(end)
+    return spans_meet(iv[0], iv[1], lo[0] if lo else None, hi[1] if hi else None)
+
+
+def spans_meet(first: date | None, last: date | None, lo: date | None, hi: date | None) -> bool:
+    """True when the days ``first`` .. ``last`` and ``lo`` .. ``hi`` may share one (``None``: an open end)."""
+    return (lo is None or last is None or last >= lo) and (hi is None or first is None or first <= hi)
