@@ -17,7 +17,7 @@ Entity                 ``id:<entity id>`` (e.g. ``id:party/candlelight-party``)
                        an entity also give ``eli:is_part_of`` (article -> law)
 Event                  ``id:event/<type>-<hash>``, ``a kg:Event, sem:Event, kg:<EventType>``
   .participants        one direct property per role: ``kg:agent``, ``kg:target``, ``kg:instrument``,
-                       ``kg:location``, ``kg:subject`` (all ⊑ ``kg:participant`` ⊑ sem:hasActor);
+                       ``kg:location``, ``kg:subject``, ``kg:speaker`` (all ⊑ ``kg:participant`` ⊑ sem:hasActor);
                        other roles: ``kg:participant`` only. Amendment with a Law instrument and a
                        Law target also gives ``<instrument> eli:amends <target>``.
   .date (known)        ``kg:date`` typed literal: ``"2017"^^xsd:gYear`` | ``"2023-05"^^xsd:gYearMonth``

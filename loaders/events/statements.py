@@ -147,6 +147,10 @@ def statements(v: SentenceView) -> list[Claim]:
                     break
         if not agents:
             continue
+        spoke = v.pd.spokes_for
+        if speaker is None and len(agents) == 1 and agents[0].entity in spoke:
+            # "Miller noted ...": a person who spoke for a foreign state earlier in the document still does
+            speaker, agents = agents[0], [spoke[agents[0].entity]]
         stance = _stance(v, t, subj)
         about = _about(v, t, subj, {x.entity for x in agents} | ({speaker.entity} if speaker else set()))
         a, b = v.start(t), v.end(t)
@@ -162,6 +166,7 @@ def statements(v: SentenceView) -> list[Claim]:
             parts = [Participant("agent", x.entity)]
             if speaker is not None and type_ == "ForeignStatement":
                 parts.append(Participant("speaker", speaker.entity))
+                spoke.setdefault(speaker.entity, x)
             parts += [Participant("target", m.entity) for m in about]
             out.append(Claim(type_, parts, ev, ev.document, a, list(found), attrs))
         return out

@@ -41,6 +41,7 @@ class ParsedDocument:
     scope: list[bool] = field(default_factory=list)
     first_of: dict[int, Sentence] = field(default_factory=dict)
     mention_starts: list[int] = field(default_factory=list)
+    spokes_for: dict[str, Mention] = field(default_factory=dict)  # a person -> the state they spoke for
 
     def __post_init__(self) -> None:
         self.mention_starts = [m.start for m in self.mentions]

@@ -68,3 +68,11 @@ def test_every_trigger_has_a_case() -> None:
                 if verb not in lemmas:
                     missing.append(f"{spec.name}: phrase verb {verb}")
     assert not missing, ", ".join(missing)
+
+
+def test_a_person_who_spoke_for_a_state_keeps_speaking_for_it() -> None:
+    got = _claims("US State Department spokesperson Jane Holloway said the vote in Cambodia was flawed. "
+                  "Holloway added that Cambodia should free Kem Sokha.")
+    foreign = [c for c in got if c.type == "ForeignStatement"]
+    assert len(foreign) == 2 and all(_roles(c, "speaker") == {"person/jane-holloway"} for c in foreign)
+    assert not [c for c in got if c.type == "Statement"]
