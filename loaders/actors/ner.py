@@ -80,8 +80,8 @@ def ner_mentions(text: str, sentences: list[Sentence], parses: list[Doc], found:
             a = sent.start + span[0].idx
             b = sent.start + span[-1].idx + len(span[-1].text)
             name = rules.surface(text, a, b)
-            if "\n" in text[a:b] or not _free(found, starts, a, b):
-                continue
+            if "\n" in text[a:b] or not _free(found, starts, a, b) or any(t.tag_ == "POS" for t in span):
+                continue  # "Hun Sen's CPP": two names, not one
             if ent.label_ == "PERSON":
                 if not _person_ok(name, text[b:b + 20]):
                     continue
