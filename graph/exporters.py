@@ -5,21 +5,29 @@ and TriG also keep the graphs (the default graph plus one named graph per source
 evidence passages). Output is byte-identical for the same input: N-Triples/N-Quads are sorted lines,
 Turtle/TriG come from rdflib over a graph without blank nodes, JSON-LD is compacted with the published
 context (``graph/resources/context.jsonld``, embedded so the file parses offline) and its arrays sorted.
+
+``Extras`` adds, for partners: the ontology (``ontology.ttl``, labels and comments of every class and
+property; in N-Quads and TriG as the named graph ``<https://w3id.org/cambodia-electoral-kg/ontology>``)
+and the VoID links ``void:dataDump`` / ``void:sparqlEndpoint`` to where the export and the endpoint
+are published.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import IO, Any
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
+from rdflib.namespace import VOID
 
-from graph import resources, vocab
+from graph import resources, schema, vocab
 from graph.errors import UsageError
 from graph.factset import FactSet
 from graph.ox_terms import to_ox_quads
-from graph.rdf import bind_prefixes, quads, to_graph
+from graph.rdf import Quad, bind_prefixes, quads
 
 RDF_FORMATS: tuple[str, ...] = ("turtle", "ntriples", "nquads", "trig", "jsonld")
 MEDIA_TYPES = {
@@ -29,6 +37,55 @@ MEDIA_TYPES = {
     "trig": "application/trig",
     "jsonld": "application/ld+json",
 }
+
+
+@dataclass(frozen=True)
+class Extras:
+    """What an export may add to the facts for partners."""
+
+    with_ontology: bool = False
+    dump_urls: tuple[str, ...] = ()
+    endpoint_url: str | None = None
+
+    def __post_init__(self) -> None:
+        for url in self.dump_urls:
+            _web_iri(url, "dump")
+        if self.endpoint_url:
+            _web_iri(self.endpoint_url, "endpoint")
+
+
+def export_quads(facts: FactSet, extras: Extras | None = None) -> list[Quad]:
+    """The quads an export holds: the facts, the VoID description and the ``extras``."""
+    out = quads(facts)
+    if extras is None:
+        return out
+    dataset = vocab.dataset_iri()
+    for url in extras.dump_urls:
+        out.append((dataset, VOID.dataDump, _web_iri(url, "dump"), None))
+    if extras.endpoint_url:
+        out.append((dataset, VOID.sparqlEndpoint, _web_iri(extras.endpoint_url, "endpoint"), None))
+    if extras.with_ontology:
+        name = URIRef(schema.ONTOLOGY_IRI)
+        out.extend((s, p, o, name) for s, p, o in sorted(vocab.ontology()))  # type: ignore[misc]  # no blank nodes in it
+    return out
+
+
+def _web_iri(url: str, what: str) -> URIRef:
+    try:
+        ox.NamedNode(url)
+    except ValueError:
+        raise UsageError(f"the {what} address {url!r} is not an IRI") from None
+    if not url.startswith(("http://", "https://")):
+        raise UsageError(f"the {what} address {url!r} is not an http(s) address")
+    return URIRef(url)
+
+
+def _graph(items: Sequence[Quad]) -> Graph:
+    g = Graph()
+    bind_prefixes(g)
+    for s, p, o, _ in items:
+        g.add((s, p, o))
+    return g
 
 
 def context() -> dict[str, Any]:
@@ -43,8 +100,8 @@ def _sorted_lines(data: bytes) -> bytes:
     return ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
 
 
-def _line_based(facts: FactSet, with_graphs: bool) -> bytes:
-    items = quads(facts) if with_graphs else [(s, p, o, None) for s, p, o, _ in quads(facts)]
+def _line_based(all_items: Sequence[Quad], with_graphs: bool) -> bytes:
+    items = list(all_items) if with_graphs else [(s, p, o, None) for s, p, o, _ in all_items]
     fmt = ox.RdfFormat.N_QUADS if with_graphs else ox.RdfFormat.N_TRIPLES
     data = ox.serialize(list(to_ox_quads(items)) if with_graphs else [q.triple for q in to_ox_quads(items)],
                         format=fmt)
@@ -56,11 +113,11 @@ def _turtle_body(g: Graph) -> str:
     return "\n".join(line for line in text.splitlines() if not line.startswith("@prefix")).strip()
 
 
-def _trig(facts: FactSet) -> bytes:
+def _trig(items: Sequence[Quad]) -> bytes:
     """TriG with the default graph first, then the named graphs in IRI order (rdflib's own TriG writer
     orders graphs by hash, which changes from one process to the next)."""
     graphs: dict[URIRef | None, Graph] = {}
-    for s, p, o, g in quads(facts):
+    for s, p, o, g in items:
         if g not in graphs:
             graphs[g] = Graph()
             bind_prefixes(graphs[g])
@@ -84,9 +141,9 @@ def _canonical_json(node: Any) -> Any:
     return node
 
 
-def _jsonld(facts: FactSet) -> bytes:
+def _jsonld(items: Sequence[Quad]) -> bytes:
     ctx = context()
-    text = to_graph(facts).serialize(format="json-ld", context=ctx, auto_compact=True)
+    text = _graph(items).serialize(format="json-ld", context=ctx, auto_compact=True)
     doc = json.loads(text)
     if isinstance(doc, list):
         doc = {"@graph": doc}
@@ -95,20 +152,21 @@ def _jsonld(facts: FactSet) -> bytes:
     return (json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
-def render(facts: FactSet, fmt: str) -> bytes:
-    """The export of ``facts`` in ``fmt`` (one of ``RDF_FORMATS``) as bytes."""
+def render(facts: FactSet, fmt: str, extras: Extras | None = None) -> bytes:
+    """The export of ``facts`` (with ``extras``) in ``fmt`` (one of ``RDF_FORMATS``) as bytes."""
+    if fmt not in RDF_FORMATS:
+        raise UsageError(f"unknown RDF format {fmt!r} (known: {', '.join(RDF_FORMATS)})")
+    items = export_quads(facts, extras)
     if fmt == "ntriples":
-        return _line_based(facts, with_graphs=False)
+        return _line_based(items, with_graphs=False)
     if fmt == "nquads":
-        return _line_based(facts, with_graphs=True)
+        return _line_based(items, with_graphs=True)
     if fmt == "turtle":
-        return to_graph(facts).serialize(format="turtle", encoding="utf-8")
+        return _graph(items).serialize(format="turtle", encoding="utf-8")
     if fmt == "trig":
-        return _trig(facts)
-    if fmt == "jsonld":
-        return _jsonld(facts)
-    raise UsageError(f"unknown RDF format {fmt!r} (known: {', '.join(RDF_FORMATS)})")
+        return _trig(items)
+    return _jsonld(items)
 
 
-def write_rdf(facts: FactSet, fmt: str, out: IO[bytes]) -> None:
-    out.write(render(facts, fmt))
+def write_rdf(facts: FactSet, fmt: str, out: IO[bytes], extras: Extras | None = None) -> None:
+    out.write(render(facts, fmt, extras))

@@ -105,7 +105,7 @@ def to_json(facts: FactSet) -> dict[str, Any]:
     docs = []
     for d in sorted(facts.documents.values(), key=lambda d: d.id):
         item: dict[str, Any] = {"id": d.id, "file": d.file, "title": d.title, "sha256": d.sha256}
-        for key in ("publisher", "kind", "language"):
+        for key in ("publisher", "kind", "language", "url"):
             if getattr(d, key):
                 item[key] = getattr(d, key)
         item["published"] = date_to_json(d.published)
@@ -173,6 +173,7 @@ def from_json(data: dict[str, Any]) -> FactSet:
                 publisher=d.get("publisher"), published=date_from_json(d.get("published")),
                 kind=d.get("kind"), language=d.get("language"), encoding=d.get("encoding", "utf-8"),
                 span=tuple(d["span"]) if d.get("span") else None, notes=list(d.get("notes", [])),
+                url=d.get("url"),
             )
         )
     for e in data.get("entities", []):

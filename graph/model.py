@@ -60,6 +60,8 @@ class Document:
     encoding: str = "utf-8"
     span: tuple[int, int] | None = None
     notes: list[str] = field(default_factory=list)
+    url: str | None = None
+    """Where the document is published (the manifest's ``url``), when known."""
 
 
 @dataclass

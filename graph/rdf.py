@@ -18,11 +18,15 @@ Entity                 ``id:<entity id>`` (e.g. ``id:party/candlelight-party``)
 Event                  ``id:event/<type>-<hash>``, ``a kg:Event, sem:Event, kg:<EventType>``
   .participants        one direct property per role: ``kg:agent``, ``kg:target``, ``kg:instrument``,
                        ``kg:location``, ``kg:subject``, ``kg:speaker`` (all ⊑ ``kg:participant`` ⊑ sem:hasActor);
-                       other roles: ``kg:participant`` only. Amendment with a Law instrument and a
-                       Law target also gives ``<instrument> eli:amends <target>``.
+                       other roles: ``kg:participant`` only; and ``sem:hasActor`` for every role
+                       (materialised, so SEM users need no reasoner). An Amendment of a law or
+                       article: ``kg:amendingAct`` -> the act, which ``eli:amends`` each amended law
+                       or article; the act is the amending law when one is the instrument, else
+                       ``id:act/<event id> a eli:LegalResource``.
   .date (known)        ``kg:date`` typed literal: ``"2017"^^xsd:gYear`` | ``"2023-05"^^xsd:gYearMonth``
                        | ``"2023-05-25"^^xsd:date``; ``kg:datePrecision "year"|"month"|"day"``;
-                       ``kg:earliest`` / ``kg:latest`` (``xsd:date``, first/last day: compare these);
+                       ``kg:earliest`` / ``kg:latest`` (``xsd:date``, first/last day: compare these;
+                       also as ``sem:hasEarliestBeginTimeStamp`` / ``sem:hasLatestEndTimeStamp``);
                        ``kg:dateDerivation``, ``kg:datePhrase`` (strings), ``kg:dateAnchor`` (event
                        IRI, relative dates); ``kg:when id:date/<value>`` (the shared FuzzyDate node)
   .date (None)         ``kg:dateUnknown true``
@@ -44,7 +48,8 @@ Document               ``id:document/<doc> a kg:Document, foaf:Document, prov:En
                        ``dcterms:identifier``, ``kg:fileName``, ``kg:sha256``, ``dcterms:publisher``
                        (literal), ``kg:documentKind``, ``dcterms:language``, ``kg:encoding``,
                        ``kg:published`` -> FuzzyDate + ``dcterms:issued`` (typed literal),
-                       ``kg:spanStart``/``kg:spanEnd``, ``kg:note``
+                       ``kg:spanStart``/``kg:spanEnd``, ``kg:note``; ``dcterms:source <url>`` when the
+                       manifest gives the document's address
 =====================  ===========================================================================
 
 Graphs (N-Quads, TriG, the store): the evidence nodes quoted from document D and the ``kg:evidence``
@@ -77,12 +82,14 @@ from graph.model import (
     Membership,
     attributes_json,
 )
-from graph.vocab import ELI, KG
+from graph.vocab import ELI, KG, SEM
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef | None]
 
 _DATE_TYPES = {"year": XSD.gYear, "month": XSD.gYearMonth, "day": XSD.date}
 _UNITS = {"year": TIME.unitYear, "month": TIME.unitMonth, "day": TIME.unitDay}
+#: Event date bounds also stated with SEM's own properties.
+_SEM_TIME = {KG.earliest: SEM.hasEarliestBeginTimeStamp, KG.latest: SEM.hasLatestEndTimeStamp}
 
 
 def date_literal(d: FuzzyDate) -> Literal:
@@ -159,6 +166,8 @@ def _document(d: Document) -> Iterator[Quad]:
         yield node, KG.spanEnd, Literal(d.span[1]), None
     for note in d.notes:
         yield node, KG.note, Literal(note), None
+    if d.url:
+        yield node, DCTERMS.source, URIRef(d.url), None
 
 
 def _review_state(node: URIRef, fact: Entity | Event | Membership) -> Iterator[Quad]:
@@ -210,18 +219,16 @@ def _event(ev: Event, facts: FactSet) -> Iterator[Quad]:
     yield node, DCTERMS.identifier, Literal(ev.id), None
     for p in sorted(set(ev.participants)):
         yield node, vocab.role_property(p.role), vocab.entity_iri(p.entity), None
+        yield node, SEM.hasActor, vocab.entity_iri(p.entity), None
     if ev.type == "Amendment":
-        def is_law(x: str) -> bool:
-            return x in facts.entities and facts.entities[x].type == "Law"
-
-        for target in filter(is_law, ev.entities("target")):
-            for law in filter(is_law, ev.entities("instrument")):
-                yield vocab.entity_iri(law), ELI.amends, vocab.entity_iri(target), None
+        yield from _amending_act(node, ev, facts)
     if ev.date is None:
         yield node, KG.dateUnknown, Literal(True), None
     else:
         for prop, o in _date_props(ev.date):
             yield node, prop, o, None
+            if prop in _SEM_TIME:
+                yield node, _SEM_TIME[prop], o, None
         yield node, KG.when, vocab.date_iri(ev.date.value), None
         yield node, KG.dateDerivation, Literal(ev.date.derivation), None
         if ev.date.phrase:
@@ -240,6 +247,28 @@ def _event(ev: Event, facts: FactSet) -> Iterator[Quad]:
         yield node, KG.flag, Literal(flag), None
     yield from _review_state(node, ev)
     yield from _evidence(node, ev.evidence)
+
+
+def _amending_act(node: URIRef, ev: Event, facts: FactSet) -> Iterator[Quad]:
+    """ELI for an Amendment: the act it enacted ``eli:amends`` each amended law or article. The act is
+    the amending law when the text names one as instrument, else a node of its own."""
+    def typed(x: str, types: tuple[str, ...]) -> bool:
+        return x in facts.entities and facts.entities[x].type in types
+
+    targets = [t for t in ev.entities("target") if typed(t, ("Law", "LawArticle"))]
+    if not targets:
+        return
+    acts = [vocab.entity_iri(x) for x in ev.entities("instrument") if typed(x, ("Law",))]
+    if not acts:
+        act = vocab.act_iri(ev.id)
+        acts = [act]
+        yield act, RDF.type, ELI.LegalResource, None
+        names = " and ".join(facts.entities[t].name for t in targets)
+        yield act, RDFS.label, Literal(f"act amending {names}"), None
+    for act in acts:
+        yield node, KG.amendingAct, act, None
+        for target in targets:
+            yield act, ELI.amends, vocab.entity_iri(target), None
 
 
 def _membership(m: Membership) -> Iterator[Quad]:

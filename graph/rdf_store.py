@@ -20,6 +20,7 @@ from graph.errors import AbortRun, UsageError
 from graph.factset import FactSet
 from graph.ox_terms import python_value, to_ox_quads
 from graph.sparql_bind import bind
+from graph.sparql_guard import check_query
 
 
 def write_store(facts: FactSet, path: Path) -> None:
@@ -51,8 +52,10 @@ def query(store: ox.Store, sparql: str, bindings: Mapping[str, Any] | None = Non
     solutions, a boolean or triples.
 
     Values are bound as RDF terms by ``graph.sparql_bind.bind`` (a VALUES block at the start of the
-    WHERE group), never by pasting user text into the query.
+    WHERE group), never by pasting user text into the query. The query is parsed first and refused
+    when it holds ``SERVICE`` (``graph.sparql_guard``): Oxigraph would send that request itself.
     """
+    check_query(sparql)
     try:
         return store.query(bind(sparql, bindings), use_default_graph_as_union=True)
     except SyntaxError as exc:

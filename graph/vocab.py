@@ -26,7 +26,10 @@ from graph.schema import KG_NS
 
 DEFAULT_BASE = "https://w3id.org/cambodia-electoral-kg/"
 
-SEM = ClosedNamespace("http://semanticweb.cs.vu.nl/2009/11/sem/", ["Event", "Actor", "hasActor", "Role"])
+SEM = ClosedNamespace(
+    "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    ["Event", "Actor", "hasActor", "Role", "hasEarliestBeginTimeStamp", "hasLatestEndTimeStamp"],
+)
 ELI = ClosedNamespace(
     "http://data.europa.eu/eli/ontology#",
     ["LegalResource", "LegalResourceSubdivision", "amends", "is_part_of", "title"],
@@ -169,6 +172,11 @@ def role_iri(role: str) -> URIRef:
 def document_graph_iri(doc_id: str) -> URIRef:
     """The named graph holding the evidence quoted from one document."""
     return iri("graph", "document", doc_id)
+
+
+def act_iri(event_id: str) -> URIRef:
+    """The legal act an Amendment event enacted, when the text names no amending law."""
+    return iri("id", "act", event_id)
 
 
 def dataset_iri() -> URIRef:

@@ -6,7 +6,7 @@ offsets count characters of that extracted text). Any other suffix is read as pl
 decodes as text (not binary), with a note saying so; otherwise it is skipped with the reason.
 
 Metadata comes from the manifest entry when there is one (title, publisher, published as ``2024``,
-``2023-07`` or ``2023-07-05``, kind, language), else from the file (HTML ``<title>``, PDF metadata,
+``2023-07`` or ``2023-07-05``, kind, language, url), else from the file (HTML ``<title>``, PDF metadata,
 or the first non-empty line). Files holding several documents are split (``loaders.text.splitting``).
 A file that cannot be used raises ``SkipItem("<file>: <reason>")``.
 """
@@ -109,6 +109,7 @@ def read_source(path: Path, meta: dict[str, Any] | None = None, rel: str | None 
         published=parse_published(meta.get("published")), kind=meta.get("kind"),
         language=meta.get("language"), encoding=encoding, notes=notes,
     )
+    common["url"] = _web_address(meta.get("url"), notes)
     if meta.get("published") and common["published"] is None:
         notes.append(f"manifest date {meta.get('published')!r} not understood")
     doc_id = document_id(path.name)
@@ -133,6 +134,17 @@ def read_source(path: Path, meta: dict[str, Any] | None = None, rel: str | None 
         if ids.count(src.document.id) > 1 and ids.index(src.document.id) != k:
             src.document.id = f"{src.document.id}-{ids[:k].count(src.document.id) + 1}"
     return sources
+
+
+def _web_address(value: Any, notes: list[str]) -> str | None:
+    """The manifest's ``url`` when it is an absolute http(s) address (else a note says it was left out)."""
+    text = str(value or "").strip()
+    if not text:
+        return None
+    if re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", text):
+        return text
+    notes.append(f"manifest url {text!r} is not an http(s) address: left out")
+    return None
 
 
 def _part_document(prefix: str, part: Part, text: str, base: Tracked, common: dict[str, Any],

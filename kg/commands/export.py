@@ -8,7 +8,7 @@ import click
 
 from graph import facts_json
 from graph.errors import AbortRun, UsageError
-from graph.exporters import RDF_FORMATS, write_rdf
+from graph.exporters import RDF_FORMATS, Extras, write_rdf
 from kg.cliutil import load_or_build, open_output, workspace_option
 
 FORMATS = ("facts-json", *RDF_FORMATS, "csv-tables", "graphml")
@@ -17,12 +17,23 @@ FORMATS = ("facts-json", *RDF_FORMATS, "csv-tables", "graphml")
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="facts-json", show_default=True)
 @click.option("--output", "-o", default="-", show_default=True, help="File to write, '-' for stdout.")
+@click.option("--with-ontology", is_flag=True,
+              help="RDF: include ontology.ttl (labels and comments of every term; in N-Quads/TriG as its own "
+                   "named graph <https://w3id.org/cambodia-electoral-kg/ontology>).")
+@click.option("--dump-url", "dump_urls", multiple=True, metavar="URL",
+              help="RDF: where this export will be published (void:dataDump in the VoID description; repeatable).")
+@click.option("--endpoint-url", metavar="URL",
+              help="RDF: the public address of the SPARQL endpoint (void:sparqlEndpoint).")
 @workspace_option
-def command(fmt: str, output: str, workspace: Path | None) -> None:
+def command(fmt: str, output: str, with_ontology: bool, dump_urls: tuple[str, ...], endpoint_url: str | None,
+            workspace: Path | None) -> None:
     """Export the workspace graph (built first when there is none).
 
     csv-tables writes six CSV tables into the folder --output (or a zip when it ends in .zip);
     graphml is for Gephi and yEd."""
+    extras = Extras(with_ontology=with_ontology, dump_urls=dump_urls, endpoint_url=endpoint_url)
+    if fmt not in RDF_FORMATS and extras != Extras():
+        raise UsageError(f"--with-ontology, --dump-url and --endpoint-url apply to RDF formats, not {fmt}")
     if fmt == "csv-tables" and output == "-":
         raise UsageError("--format csv-tables writes several files: give --output FOLDER or --output FILE.zip")
     _, facts = load_or_build(workspace)
@@ -49,4 +60,4 @@ def command(fmt: str, output: str, workspace: Path | None) -> None:
             fh.write(facts_json.dumps(facts))
         return
     with open_output(output, binary=True) as fh:
-        write_rdf(facts, fmt, fh)
+        write_rdf(facts, fmt, fh, extras)

@@ -171,9 +171,10 @@ class Dater:
                 return FuzzyDate(d0.isoformat(), "day", "narrative", e.phrase)
             if _LEVEL.index(base.precision) < _LEVEL.index(unit):
                 return None  # "the following day" after a year: no day to count from
-            d = shift(base, e.offset, unit, e.phrase, None, "narrative")
-            if d is None:
+            moved = shift(base, e.offset, unit, e.phrase, None, "narrative")
+            if moved is None:
                 return None
+            d = moved
             cut = {"year": 4, "month": 7, "day": 10}[unit]
             return FuzzyDate(d.value[:cut], unit, "narrative", e.phrase)  # type: ignore[arg-type]
         if e.kind == "document":

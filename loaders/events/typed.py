@@ -99,10 +99,10 @@ def _verb_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
     if SentenceView.passive(t):
         subj = sorted(v.children(t, "nsubjpass", "nsubj"), key=lambda x: abs(t.i - x.i))
         if subj:
-            for sj in subj:  # the closest first ("Cambodia: in 2019, the party was dissolved")
-                if _other_event_noun(v, spec, sj):
+            for near in subj:  # the closest first ("Cambodia: in 2019, the party was dissolved")
+                if _other_event_noun(v, spec, near):
                     break
-                targets = v.fillers(sj, spec.target, spec.group_nouns)
+                targets = v.fillers(near, spec.target, spec.group_nouns)
                 if targets:
                     break
         elif t.dep_ in ("acl", "relcl", "advcl") and t.head.i != t.i:
@@ -120,16 +120,16 @@ def _verb_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention
             if agents:
                 break
     else:
-        subj = v.subject(t)
+        sj = v.subject(t)
         if _lemma(t) in spec.subject_is_target:
-            targets = v.fillers(subj, spec.target) if subj is not None else []
+            targets = v.fillers(sj, spec.target) if sj is not None else []
             # "became the NEC chair appointed by the National Assembly"
             for c in v.children(t, "attr", "oprd"):
                 for acl in v.children(c, "acl"):
                     for by in v.prep_objects(acl, AGENT_PREPS):
                         agents = agents or v.fillers(by, spec.agent)
         else:
-            agents = v.fillers(subj, spec.agent, spec.group_nouns) if subj is not None else \
+            agents = v.fillers(sj, spec.agent, spec.group_nouns) if sj is not None else \
                 _left_in_subtree(v, t, spec.agent)
             for o in v.children(t, *_OBJECTS):
                 if not _object_ok(v, spec, t, o):
@@ -352,7 +352,7 @@ def _index(lex: Lexicon) -> tuple[dict[str, list[tuple[TypeSpec, tuple[str, ...]
                                   dict[str, list[tuple[TypeSpec, Phrase]]], dict[str, list[TypeSpec]], dict[str, str]]:
     """Trigger lemmas -> the types (and phrases) they may start; inflected forms -> verb lemmas."""
     if id(lex) in _INDEX:
-        return _INDEX[id(lex)][:4]  # type: ignore[return-value]
+        return _INDEX[id(lex)][:4]
     verbs: dict[str, list[tuple[TypeSpec, tuple[str, ...]]]] = {}
     phrases: dict[str, list[tuple[TypeSpec, Phrase]]] = {}
     nouns: dict[str, list[TypeSpec]] = {}

@@ -177,8 +177,8 @@ class SentenceView:
                     return [mm]
         for c in t.children:
             if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know", "dub"):
-                named = [self.mention(g) for g in c.subtree if g.i != c.i and self.mention(g) is not None]
-                named = [m for m in named if m is not None and m.type in types]
+                found = [self.mention(g) for g in c.subtree if g.i != c.i]
+                named = [m for m in found if m is not None and m.type in types]
                 if named:
                     return named[:1]  # "a new database called Kamnotra"
         listed = [m for c in t.children if c.dep_ == "prep" and c.lower_ in ("including", "like", "as")
@@ -224,7 +224,9 @@ class SentenceView:
         if m.type != "Institution":
             return False
         prev = self.pd.text[max(0, m.start - 25):m.start].split()
-        counts = country_counts(prev[-1]) if prev else None
+        if not prev:
+            return False
+        counts = country_counts(prev[-1])
         return bool(counts) and home() not in counts
 
     # -- what a pronoun or "the party" stands for ---------------------------------------------------

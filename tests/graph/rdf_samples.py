@@ -23,7 +23,8 @@ def ev(quote: str) -> Evidence:
 def sample_facts() -> FactSet:
     fs = FactSet()
     fs.add_document(Document(DOC, f"{DOC}.txt", "A sample report", "00" * 32, publisher="Sample NGO",
-                             published=FuzzyDate.of(2032, 1), kind="report", language="en"))
+                             published=FuzzyDate.of(2032, 1), kind="report", language="en",
+                             url="https://example.org/reports/sample-report"))
     fs.add_document(Document(DOC2, f"{DOC2}.txt", "A sample statement", "11" * 32))
     ents = [
         ("institution/election-board", "Institution", "Election Board", {"EB"}, "the Election Board"),

@@ -14,6 +14,7 @@ import pytest
 
 from graph.exporters import render
 from tests.conftest import ROOT
+from tests.recording_server import SECRET, bypass_queries, recording_server
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 #: A cross product of four triple patterns, sorted: far longer than the 1.5 s limit on any graph here.
@@ -81,13 +82,25 @@ def test_updates_are_refused_and_change_nothing(endpoint):
     assert _count(endpoint) == before > 0
 
 
-def test_service_is_refused(endpoint):
-    q = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
-    r = httpx.get(endpoint, params={"query": q})
-    assert r.status_code == 400 and "SERVICE" in r.text
-    # the word inside a string is no SERVICE call
-    ok = httpx.get(endpoint, params={"query": 'ASK { FILTER("SERVICE" != "x") }'})
-    assert ok.status_code == 200
+def test_service_is_refused_and_nothing_reaches_out(endpoint):
+    with recording_server() as rec:
+        for q in bypass_queries(rec.url):
+            for r in (httpx.get(endpoint, params={"query": q}),
+                      httpx.post(endpoint, data={"query": q}),
+                      httpx.post(endpoint, content=q, headers={"Content-Type": "application/sparql-query"})):
+                assert r.status_code == 400, (q, r.text)
+                assert SECRET not in r.text
+        assert rec.hits == []
+
+
+@pytest.mark.parametrize("query", [
+    'ASK { FILTER("SERVICE" != "x") }',
+    "SELECT ?service WHERE { ?service a ?t } LIMIT 1",
+    "PREFIX sd: <http://www.w3.org/ns/sparql-service-description#>\nSELECT ?s WHERE { ?s a sd:Service }",
+])
+def test_ordinary_queries_naming_service_are_answered(endpoint, query):
+    r = httpx.get(endpoint, params={"query": query})
+    assert r.status_code == 200, r.text
 
 
 @pytest.mark.parametrize("accept, media, marker", [
@@ -153,3 +166,4 @@ def test_result_size_limit(endpoint):
     r = httpx.get(endpoint, params={"query": LARGE})
     assert r.status_code == 413 and "limit" in r.text
     assert httpx.get(endpoint, params={"query": LARGE + " LIMIT 5"}).status_code == 200
+
