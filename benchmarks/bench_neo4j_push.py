@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 import neo4j  # noqa: E402
 
 from graph.factset import FactSet  # noqa: E402
+from graph.neo4j_plan import expected_fingerprint  # noqa: E402
 from graph.neo4j_rows import GraphRows, to_rows  # noqa: E402
 from graph.neo4j_sync import content_hash, ensure_schema, push_rows, role_statement, statement  # noqa: E402
 from kg.workspace import Workspace  # noqa: E402
@@ -134,7 +135,7 @@ def per_fact(driver: neo4j.Driver, rows: GraphRows) -> None:
         for steps in fact_steps(rows):
             session.execute_write(write, steps)
         session.execute_write(lambda tx: tx.run(statement("record_push"), build=build, rows=rows.total(),
-                                                counts_json="{}").consume())
+                                                counts_json="{}", content=expected_fingerprint(rows)).consume())
 
 
 def timed(fns: dict[str, Callable[[neo4j.Driver, GraphRows], object]], driver: neo4j.Driver, rows: GraphRows,

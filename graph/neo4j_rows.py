@@ -57,6 +57,19 @@ def rel_type(role: str) -> str:
     return name
 
 
+#: The fuzzy dates of the model by property prefix (documents, events, memberships), and what each is
+#: written as: ``<prefix>_from``, ``<prefix>_to``, ... (see ``date_props``).
+DATE_PREFIXES = ("published", "date", "start", "end")
+DATE_SUFFIXES = ("from", "to", "value", "precision", "derivation", "phrase", "anchor")
+
+
+def date_property_keys() -> list[str]:
+    """Every property key a date may be written as, whether or not the graph has such a date: the push
+    declares them, so a query naming one (no membership has an end yet) draws no "property does not
+    exist" warning."""
+    return [f"{prefix}_{suffix}" for prefix in DATE_PREFIXES for suffix in DATE_SUFFIXES]
+
+
 def date_props(prefix: str, d: FuzzyDate | None) -> Row:
     """The properties of a fuzzy date under ``prefix`` (nothing when the date is unknown)."""
     if d is None:

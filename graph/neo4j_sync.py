@@ -3,22 +3,29 @@
 ``push(driver, facts)`` writes the rows of ``graph.neo4j_rows`` with batched ``UNWIND $rows`` statements
 (``graph/cypher/*.cypher``), all inside ONE write transaction:
 
-1. read what earlier pushes wrote (``push_read``: each node's element id, labels and ``kg_hash``, the
+1. take the push lock (``push_lock``: a write on the ``(:KgSync {id: 'last-push'})`` node, held until the
+   transaction ends), so two pushes to one database run one after the other, never interleaved;
+2. read what earlier pushes wrote (``push_read``: each node's element id, labels and ``kg_hash``, the
    hash of its row and of the relationships it starts);
-2. delete the nodes the facts no longer hold (``push_delete``);
-3. compare hashes: a node whose hash is unchanged is not sent at all; a changed node loses the
+3. plan, and show the removal to ``approve`` (which may refuse it: the transaction rolls back, nothing
+   is written); delete the nodes the facts no longer hold (``push_delete``);
+4. compare hashes: a node whose hash is unchanged is not sent at all; a changed node loses the
    relationships it starts (``push_unlink``), and every new or changed node is written with its
    outgoing relationships (``push_<kind>``: ``MERGE`` on the constrained ``id``, then ``SET``; the
    relationships are ``CREATE``d, since none of them exists any more);
-4. record the push on the ``(:KgSync {id: 'last-push'})`` node; commit.
+5. record the push on the ``:KgSync`` node with the content ``fingerprint`` of the graph it leaves; commit.
 
 A failure anywhere (a bad batch, a lost connection) rolls the whole transaction back, so the server
 keeps the previous graph intact. Pushing the same facts twice writes nothing the second time: the
 counts and ``content_hash`` do not change. Every node and relationship a push writes carries ``build``
 (the build id of that push). Uniqueness constraints on ``id`` (the only kind Community has) are created
-beforehand (only those missing), in their own schema transactions. Nodes without ``build`` (added by hand)
-are never deleted. Role relationships need one statement per target label (``role_statement``): a
-``MATCH`` without the constrained label would scan.
+beforehand (only those missing), in their own schema transactions, and so are the property keys of
+dates (``declare_property_keys``). Nodes without ``build`` (added by hand) are never deleted. Role
+relationships need one statement per target label (``role_statement``): a ``MATCH`` without the
+constrained label would scan.
+
+``preview`` plans without writing (``kg neo4j push --dry-run``); ``holding`` recomputes the fingerprint
+of what the server holds and says whether it is the workspace's graph (``kg ask --backend neo4j``).
 """
 
 from __future__ import annotations
@@ -26,8 +33,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -35,19 +42,27 @@ from pathlib import Path
 from typing import Any
 
 import neo4j
+from neo4j import exceptions as neo4j_errors
 
 from graph.factset import FactSet
-from graph.neo4j_rows import GraphRows, to_rows
+from graph.neo4j_plan import (
+    NODE_KINDS,
+    Removal,
+    expected_fingerprint,
+    held_fingerprint,
+    intact,
+    plan,
+)
+from graph.neo4j_rows import GraphRows, date_property_keys, to_rows
 
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
 BATCH_SIZE = 5000
+#: Seconds a push waits for the push lock before ``waiting()`` says another push is under way.
+LOCK_NOTICE = 2.0
 
 ProgressFn = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)`` after each batch."""
 
-#: The kinds of node rows and the label that has the ``id`` constraint, in push order.
-NODE_KINDS = {"documents": "Document", "evidence": "Evidence", "entities": "Entity", "events": "Event",
-              "memberships": "Membership"}
 _TARGET_LABELS = ("Entity", "Event")
 
 
@@ -60,6 +75,10 @@ def statement(name: str) -> str:
 def schema_statements() -> list[str]:
     text = "\n".join(line for line in statement("schema").splitlines() if not line.lstrip().startswith("//"))
     return [s.strip() for s in text.split(";") if s.strip()]
+
+
+ApproveFn = Callable[[Removal], None]
+"""Called inside the push transaction before anything is written; raises to refuse the removal."""
 
 
 @dataclass(frozen=True)
@@ -75,17 +94,36 @@ class PushReport:
 
 
 _SCHEMA_NAME = re.compile(r"\b(?:CONSTRAINT|INDEX)\s+(\w+)\s+IF NOT EXISTS")
+#: What a schema statement raises when a concurrent push created the same rule first.
+_ALREADY_THERE = ("Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+                  "Neo.ClientError.Schema.ConstraintAlreadyExists", "Neo.ClientError.Schema.IndexAlreadyExists")
 
 
 def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
-    """Create the uniqueness constraints and indexes that are missing (one read when none is)."""
+    """Create the uniqueness constraints and indexes that are missing (one read when none is), and
+    declare the date property keys."""
     # a uniqueness constraint is backed by an index of the same name
     present = {r["name"] for r in driver.execute_query("SHOW INDEXES YIELD name RETURN name",
                                                        database_=database).records}
     for text in schema_statements():
         name = _SCHEMA_NAME.search(text)
         if name is None or name.group(1) not in present:
-            driver.execute_query(text, database_=database)
+            try:
+                driver.execute_query(text, database_=database)
+            except neo4j_errors.ClientError as exc:  # another push got there first: fine
+                if exc.code not in _ALREADY_THERE:
+                    raise
+    declare_property_keys(driver, database)
+
+
+def declare_property_keys(driver: neo4j.Driver, database: str | None = None) -> None:
+    """Create the property keys of dates the server does not know yet (``db.createProperty``), so a
+    query naming ``end_value`` on a graph where no membership has ended draws no warning."""
+    known = {r["propertyKey"] for r in driver.execute_query("CALL db.propertyKeys() YIELD propertyKey",
+                                                           database_=database).records}
+    missing = [k for k in date_property_keys() if k not in known]
+    if missing:
+        driver.execute_query("UNWIND $keys AS key CALL db.createProperty(key)", keys=missing, database_=database)
 
 
 def role_statement(label: str) -> str:
@@ -93,62 +131,6 @@ def role_statement(label: str) -> str:
     if label not in _TARGET_LABELS:
         raise ValueError(f"not a role target label: {label!r}")
     return statement("push_roles").replace("TARGET_LABEL", label)
-
-
-@dataclass
-class Plan:
-    """What one push does, from the rows and what the server holds (``push_read``)."""
-
-    delete: list[str]  # element ids of nodes the facts no longer hold
-    unlink: list[dict[str, Any]]  # [{element, drop}] of nodes to rewrite
-    write: dict[str, list[dict[str, Any]]]  # new or changed rows, by kind (roles and part_of included)
-    unchanged: int
-    relinked: int  # relationships the changed nodes start (deleted by unlink, created again)
-
-
-def plan(rows: GraphRows, existing: list[list[Any]]) -> Plan:
-    """Compare each node row's ``hash`` with the ``kg_hash`` of the node of the same id and label.
-
-    ``existing``: ``[element id, id, labels, kg_hash]`` of every node earlier pushes wrote."""
-    held: dict[tuple[str, str], tuple[str, list[str], str | None]] = {}
-    orphans: list[str] = []
-    kind_labels = set(NODE_KINDS.values())
-    for element, node_id, labels, digest in existing:
-        label = next((lb for lb in labels if lb in kind_labels), None)
-        if label is None or node_id is None or (label, node_id) in held:
-            orphans.append(element)
-        else:
-            held[(label, node_id)] = (element, labels, digest)
-    starts = Counter([r["event"] for r in rows.roles] + [r["id"] for r in rows.part_of])
-    write: dict[str, list[dict[str, Any]]] = {}
-    unlink: list[dict[str, Any]] = []
-    unchanged = relinked = 0
-    for kind, label in NODE_KINDS.items():
-        out = write.setdefault(kind, [])
-        for row in getattr(rows, kind):
-            old = held.pop((label, row["id"]), None)
-            if old is not None and old[2] == row["hash"]:
-                unchanged += 1
-                continue
-            out.append(row)
-            if old is not None:
-                keep = {label, *row.get("labels", ())}
-                unlink.append({"element": old[0], "drop": sorted(set(old[1]) - keep)})
-                relinked += _outgoing(kind, row, starts)
-    events = {r["id"] for r in write["events"]}
-    entities = {r["id"] for r in write["entities"]}
-    write["roles"] = [r for r in rows.roles if r["event"] in events]
-    write["part_of"] = [r for r in rows.part_of if r["id"] in entities]
-    delete = orphans + [old[0] for old in held.values()]
-    return Plan(delete, unlink, write, unchanged, relinked)
-
-
-def _outgoing(kind: str, row: dict[str, Any], starts: Counter[str]) -> int:
-    """How many relationships the node of ``row`` starts (its evidence links, roles, PART_OF, ...)."""
-    if kind == "evidence":
-        return int(row["document"] is not None)
-    links = sum(row.get(k) is not None for k in ("person", "organization")) if kind == "memberships" else 0
-    return len(row.get("evidence", ())) + links + starts[row["id"]]
 
 
 def _statements(kind: str, items: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -166,8 +148,13 @@ WRITE_ORDER = ("documents", "evidence", "entities", "part_of", "events", "roles"
 
 
 def push_rows(driver: neo4j.Driver, rows: GraphRows, *, database: str | None = None,
-              batch_size: int = BATCH_SIZE, progress: ProgressFn | None = None) -> PushReport:
-    """Write ``rows`` as the server's graph, in one transaction (see the module docstring)."""
+              batch_size: int = BATCH_SIZE, progress: ProgressFn | None = None,
+              approve: ApproveFn | None = None, waiting: Callable[[], None] | None = None) -> PushReport:
+    """Write ``rows`` as the server's graph, in one transaction (see the module docstring).
+
+    ``approve(removal)`` sees what the push removes before anything is written; when it raises, the
+    transaction rolls back and the error propagates. ``waiting()`` is called (from another thread)
+    when the push lock is not granted within ``LOCK_NOTICE`` seconds: another push is under way."""
     t0 = time.perf_counter()
     ensure_schema(driver, database)
     build, total = rows.build, rows.total()
@@ -183,7 +170,20 @@ def push_rows(driver: neo4j.Driver, rows: GraphRows, *, database: str | None = N
         return counters
 
     with driver.session(database=database) as session, session.begin_transaction() as tx:
-        todo = plan(rows, tx.run(statement("push_read")).single(strict=True)["nodes"])
+        notice = threading.Timer(LOCK_NOTICE, waiting) if waiting else None
+        if notice:
+            notice.daemon = True
+            notice.start()
+        try:
+            last = tx.run(statement("push_lock")).single(strict=True)  # waits for a push under way
+        finally:
+            if notice:
+                notice.cancel()
+        existing = tx.run(statement("push_read")).single(strict=True)["nodes"]
+        relationships = sum(r["n"] for r in tx.run(statement("status_relationships")))
+        todo = plan(rows, existing, last["build"], trust_hashes=intact(existing, relationships, last["content"]))
+        if approve is not None:
+            approve(todo.removal)
         work = len(todo.delete) + len(todo.unlink) + sum(len(v) for v in todo.write.values())
         for ids in _batches(todo.delete, batch_size):
             removed_rels += run(statement("push_delete"), len(ids), ids=ids).relationships_deleted
@@ -193,12 +193,69 @@ def push_rows(driver: neo4j.Driver, rows: GraphRows, *, database: str | None = N
             for text, group in _statements(kind, todo.write[kind]):
                 for batch in _batches(group, batch_size):
                     run(text, len(batch), rows=batch)
-        tx.run(statement("record_push"), build=build, rows=total,
+        tx.run(statement("record_push"), build=build, rows=total, content=expected_fingerprint(rows),
                counts_json=json.dumps(counts, sort_keys=True)).consume()
         tx.commit()
     written = sum(len(todo.write[k]) for k in NODE_KINDS)
     return PushReport(build, total, batches, len(todo.delete), max(0, removed_rels - todo.relinked),
                       time.perf_counter() - t0, written, todo.unchanged)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What a push of the rows would do, read without writing (``kg neo4j push --dry-run``)."""
+
+    build: str
+    new_nodes: int
+    changed_nodes: int
+    unchanged_nodes: int
+    removal: Removal
+
+
+def preview(driver: neo4j.Driver, rows: GraphRows, database: str | None = None) -> Preview:
+    """Plan a push of ``rows`` against what the server holds now, and write nothing."""
+    existing = _read(driver, "push_read", database)[0]["nodes"]
+    relationships = sum(r["n"] for r in _read(driver, "status_relationships", database))
+    last = _read(driver, "status_last_push", database)[0]
+    todo = plan(rows, existing, last["build"], trust_hashes=intact(existing, relationships, last["content"]))
+    written = sum(len(todo.write[k]) for k in NODE_KINDS)
+    return Preview(rows.build, written - len(todo.unlink), len(todo.unlink), todo.unchanged, todo.removal)
+
+
+def _read(driver: neo4j.Driver, name: str, database: str | None) -> list[neo4j.Record]:
+    return driver.execute_query(statement(name), database_=database, routing_=neo4j.RoutingControl.READ).records
+
+
+@dataclass(frozen=True)
+class Holding:
+    """Whether the server holds the graph of some rows, checked on its content, not on its push record.
+
+    ``state``: ``empty`` (nothing pushed), ``current`` (exactly the rows' graph), ``other`` (the graph
+    its last push recorded, another build), ``inconsistent`` (not what its last push recorded: nodes or
+    relationships of pushed graphs added, removed or changed since, e.g. by hand, or by two pushes of
+    a version without the push lock interleaving)."""
+
+    state: str
+    last_build: str | None
+    pushed_at: str | None
+
+
+def holding(driver: neo4j.Driver, rows: GraphRows | None, database: str | None = None) -> Holding:
+    """Recompute the fingerprint of the pushed graph and compare it with ``rows`` and the push record
+    (without ``rows``: ``other`` means "what its last push recorded")."""
+    existing = _read(driver, "push_read", database)[0]["nodes"]
+    relationships = sum(r["n"] for r in _read(driver, "status_relationships", database))
+    last = _read(driver, "status_last_push", database)[0]
+    held = held_fingerprint(existing, relationships)
+    if not existing and last["build"] is None:
+        state = "empty"
+    elif rows is not None and held == expected_fingerprint(rows):
+        state = "current"
+    elif last["content"] is None or held == last["content"]:  # a push of before the record had `content`
+        state = "other"
+    else:
+        state = "inconsistent"
+    return Holding(state, last["build"], last["at"])
 
 
 def push(driver: neo4j.Driver, facts: FactSet, **kw: Any) -> PushReport:

@@ -17,7 +17,7 @@ Entity                 ``id:<entity id>`` (e.g. ``id:party/candlelight-party``)
                        an entity also give ``eli:is_part_of`` (article -> law)
 Event                  ``id:event/<type>-<hash>``, ``a kg:Event, sem:Event, kg:<EventType>``
   .participants        one direct property per role: ``kg:agent``, ``kg:target``, ``kg:instrument``,
-                       ``kg:location``, ``kg:subject`` (all ⊑ ``kg:participant`` ⊑ sem:hasActor);
+                       ``kg:location``, ``kg:subject``, ``kg:speaker`` (all ⊑ ``kg:participant`` ⊑ sem:hasActor);
                        other roles: ``kg:participant`` only; and ``sem:hasActor`` for every role
                        (materialised, so SEM users need no reasoner). An Amendment of a law or
                        article: ``kg:amendingAct`` -> the act, which ``eli:amends`` each amended law

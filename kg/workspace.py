@@ -6,6 +6,8 @@ Layout of a workspace folder (default ``.kg/``, or ``KG_WORKSPACE``, or ``--work
     facts.json    the fact model in kg-facts/1 (canonical; everything else derives from it)
     store/        the embedded RDF store (Oxigraph, no server)
     build.json    the build summary (counts by type, skipped documents)
+    parses/       the documents' spaCy parses (DocBin), kept across builds: a rebuild parses only
+                  what changed (key: the document's clean text and sentences, and the model version)
 
 A build writes a sibling folder first and swaps it into place at the end, so a build that fails
 half-way leaves the previous workspace intact. It never replaces a folder that is not a workspace
@@ -39,6 +41,7 @@ MARKER = ".kg-workspace"
 FACTS = "facts.json"
 STORE = "store"
 SUMMARY = "build.json"
+PARSES = "parses"
 #: What a workspace written before the marker existed holds; such a folder may still be replaced.
 LEGACY_CONTENT = frozenset({FACTS, STORE, SUMMARY})
 MARKER_TEXT = "kg workspace: written by `kg build`; the whole folder is replaced by the next build\n"
@@ -139,6 +142,7 @@ class Workspace:
         in the build summary (``review.stale``)."""
         from graph import facts_json
         from graph.rdf_store import write_store
+        from loaders.parse.cache import ParseCache
         from loaders.pipeline import build_facts
         from review.apply import apply_decisions
         from review.decisions import FILE_NAME as DECISIONS_FILE
@@ -151,7 +155,8 @@ class Workspace:
         parent = self.path.absolute().parent
         tmp = self._new_build_folder(parent)
         try:
-            facts = build_facts(corpus, progress)
+            # parses are read from the workspace being replaced and written into the new one
+            facts = build_facts(corpus, progress, ParseCache(tmp / PARSES, self.path / PARSES))
             if not facts.documents:
                 raise AbortRun(f"no usable document in {corpus} ({len(facts.skipped)} skipped): "
                                f"the workspace {self.path} was left as it was")

@@ -13,10 +13,11 @@ from graph.errors import AbortRun, SkipItem
 from graph.factset import FactSet
 from graph.ids import short_hash, slug
 from graph.model import Document, Skipped
-from loaders.extract import extract_all
-from loaders.manifest import NOT_DOCUMENTS, load_manifest
+from loaders.extraction import extract_all
+from loaders.parse.cache import ParseCache
 from loaders.readers import read_source
-from loaders.source import SourceText
+from loaders.text.manifest import NOT_DOCUMENTS, load_manifest
+from loaders.text.source import SourceText
 
 ProgressFn = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)``."""
@@ -107,8 +108,9 @@ def read_corpus(corpus: Path, facts: FactSet, progress: ProgressFn | None = None
     return list(iter_corpus(corpus, facts, progress))
 
 
-def build_facts(corpus: Path, progress: ProgressFn | None = None) -> FactSet:
-    """Read and extract a whole corpus folder, one file at a time, then resolve across documents."""
+def build_facts(corpus: Path, progress: ProgressFn | None = None, parses: ParseCache | None = None) -> FactSet:
+    """Read and extract a whole corpus folder, a batch of files at a time, then resolve across documents.
+    ``parses``: the cached parses (read and added to; none kept without it)."""
     facts = FactSet()
-    extract_all(iter_corpus(corpus, facts, progress), facts)
+    extract_all(iter_corpus(corpus, facts, progress), facts, cache=parses)
     return facts.settle()

@@ -1,13 +1,13 @@
 """Read a document file into ``SourceText`` objects, one per document the file holds.
 
 Formats: ``.txt`` and ``.md`` (plain text), ``.html``/``.htm`` (main text, tags stripped with offsets
-kept, see ``loaders.html_text``) and ``.pdf`` (the text layer, see ``loaders.pdf_text``: for a PDF,
+kept, see ``loaders.text.html_text``) and ``.pdf`` (the text layer, see ``loaders.text.pdf_text``: for a PDF,
 offsets count characters of that extracted text). Any other suffix is read as plain text when it
 decodes as text (not binary), with a note saying so; otherwise it is skipped with the reason.
 
 Metadata comes from the manifest entry when there is one (title, publisher, published as ``2024``,
 ``2023-07`` or ``2023-07-05``, kind, language, url), else from the file (HTML ``<title>``, PDF metadata,
-or the first non-empty line). Files holding several documents are split (``loaders.splitting``).
+or the first non-empty line). Files holding several documents are split (``loaders.text.splitting``).
 A file that cannot be used raises ``SkipItem("<file>: <reason>")``.
 """
 
@@ -23,13 +23,13 @@ from graph.dates import parse_date
 from graph.errors import SkipItem
 from graph.ids import document_id, slug
 from graph.model import Document, FuzzyDate
-from loaders.cleaning import clean
-from loaders.decoding import decode, read_bytes
-from loaders.html_text import html_text
-from loaders.pdf_text import pdf_text
-from loaders.source import SourceText
-from loaders.splitting import Part, find_parts, part_text
-from loaders.tracked import Tracked
+from loaders.text.cleaning import clean
+from loaders.text.decoding import decode, read_bytes
+from loaders.text.html_text import html_text
+from loaders.text.pdf_text import pdf_text
+from loaders.text.source import SourceText
+from loaders.text.splitting import Part, find_parts, part_text
+from loaders.text.tracked import Tracked
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 #: Longest title taken from a document's first line.

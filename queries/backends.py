@@ -81,7 +81,7 @@ def warn_on_stderr(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
 
-BackendFactory = Callable[[GraphSource, Warn], Backend]
+BackendFactory = Callable[..., Backend]  # (source, warn, **options) -> Backend
 _REGISTRY: dict[str, BackendFactory] = {}
 
 
@@ -98,13 +98,15 @@ def available() -> list[str]:
     return sorted(found | set(_REGISTRY))
 
 
-def open_backend(name: str, source: GraphSource, warn: Warn = warn_on_stderr) -> Backend:
-    """An open backend called ``name`` on ``source`` (``UsageError`` when there is none)."""
+def open_backend(name: str, source: GraphSource, warn: Warn = warn_on_stderr,
+                 options: Mapping[str, Any] | None = None) -> Backend:
+    """An open backend called ``name`` on ``source`` (``UsageError`` when there is none); ``options``
+    go to its factory as keyword arguments (e.g. the connection of ``neo4j``)."""
     if name not in _REGISTRY and name in available():
         importlib.import_module(f"queries.{name}_backend")
     if name not in _REGISTRY:
         raise UsageError(f"unknown backend {name!r} (known: {', '.join(available())})")
-    return _REGISTRY[name](source, warn)
+    return _REGISTRY[name](source, warn, **(options or {}))
 
 
 def date_columns(row: Mapping[str, Any], prefix: str) -> tuple[str | None, str | None]:

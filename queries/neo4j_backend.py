@@ -1,8 +1,11 @@
 """The ``neo4j`` backend: the Cypher twins ``queries/cypher/<name>.cypher`` on a Neo4j server.
 
-The server is the one of ``kg neo4j push`` (``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``; see
-``graph.neo4j_conn``); it answers about the graph last pushed there. When that is not the
-workspace's current graph, a warning says so (``kg neo4j push`` brings it up to date).
+The server is the one of ``kg neo4j push`` (``--uri --user --password --database`` of ``kg ask``, or
+``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``; see ``graph.neo4j_conn``); it
+answers about the graph last pushed there. Before answering, the backend recomputes the fingerprint of
+that graph (``graph.neo4j_sync.holding``): when it is another build than the workspace's, a warning
+says so (``kg neo4j push`` brings it up to date); when it is not even the graph its last push
+recorded (changed by hand since, or written by interleaved pushes of an older version), it refuses.
 
 Every parameter the question declares is bound as ``$<variable>`` (``None`` when not given, which
 the twins read as "any"); a ``FuzzyDate`` is bound as its value (``"2023-05"``). Rows follow the
@@ -22,7 +25,7 @@ from graph.errors import AbortRun
 from graph.model import FuzzyDate
 from graph.neo4j_conn import Neo4jSettings, open_driver, translated
 from graph.neo4j_rows import to_rows
-from graph.neo4j_sync import status
+from graph.neo4j_sync import holding
 from queries.backends import GraphSource, Row, Warn, register
 from queries.catalogue import Question
 
@@ -59,19 +62,32 @@ class Neo4jBackend:
         self.settings = settings
 
     @classmethod
-    def for_source(cls, source: GraphSource, warn: Warn) -> Neo4jBackend:
-        settings = Neo4jSettings.resolve()
+    def for_source(cls, source: GraphSource, warn: Warn, **options: Any) -> Neo4jBackend:
+        """``options``: ``uri``, ``user``, ``password``, ``database`` (over the environment)."""
+        settings = Neo4jSettings.resolve(**options)
         backend = cls(open_driver(settings), settings)
-        backend.warn_if_stale(source, warn)
+        try:
+            backend.check_graph(source, warn)
+        except BaseException:
+            backend.close()
+            raise
         return backend
 
-    def warn_if_stale(self, source: GraphSource, warn: Warn) -> None:
+    def check_graph(self, source: GraphSource, warn: Warn) -> None:
+        """Warn when the server holds another graph than the workspace's; refuse a graph that is not
+        what its last push wrote."""
+        rows = to_rows(source.load()) if source.exists() else None
         with translated(self.settings):
-            last = status(self.driver, self.settings.database).last_build
-        if last is None:
-            warn(f"nothing pushed to {self.settings.uri} yet: run `kg neo4j push`")
-        elif source.exists() and to_rows(source.load()).build != last:
-            warn(f"{self.settings.uri} holds another build than the workspace {source.path}: run `kg neo4j push`")
+            held = holding(self.driver, rows, self.settings.database)
+        where = self.settings.uri + (f" (database {self.settings.database})" if self.settings.database else "")
+        if held.state == "inconsistent":
+            raise AbortRun(f"Neo4j at {where} does not hold the graph its last push (build {held.last_build}) "
+                           "wrote: it changed since; run `kg neo4j push` to rewrite it")
+        if held.state == "empty":
+            warn(f"nothing pushed to {where} yet: run `kg neo4j push`")
+        elif held.state == "other" and rows is not None:
+            warn(f"{where} holds build {held.last_build}, not the workspace's {rows.build} ({source.path}): "
+                 "the answer is about that graph; run `kg neo4j push` to answer from the workspace's")
 
     def run(self, question: Question, params: Mapping[str, Any]) -> list[Row]:
         bound = {p.variable: None for p in question.params}

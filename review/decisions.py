@@ -32,7 +32,7 @@ import yaml
 from graph.errors import AbortRun
 from graph.ids import short_hash
 from graph.resources import load_yaml
-from loaders.manifest import DECISIONS
+from loaders.text.manifest import DECISIONS
 
 FILE_NAME = DECISIONS
 ACTIONS = ("accept", "reject", "merge", "split", "correct", "add", "rename")

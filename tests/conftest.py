@@ -32,3 +32,14 @@ def built_workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
 @pytest.fixture(scope="session")
 def corpus_facts(built_workspace: Workspace) -> FactSet:
     return built_workspace.load()
+
+
+@pytest.fixture(scope="session")
+def other_workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """Another workspace: built from one document of the corpus (a smaller, overlapping graph)."""
+    corpus = tmp_path_factory.mktemp("one-document")
+    name = "anfrel-2017-commune-election-observation.txt"
+    (corpus / name).write_bytes((CORPUS / name).read_bytes())
+    ws = Workspace(tmp_path_factory.mktemp("ws-other") / ".kg")
+    ws.build(corpus)
+    return ws

@@ -12,8 +12,8 @@ from graph.errors import AbortRun, UsageError
 from kg.cliutil import progress_bar, workspace_option
 from kg.commands.build import report
 from kg.workspace import DEFAULT_CORPUS, Workspace
-from loaders.manifest import MANIFEST, NOT_DOCUMENTS, load_manifest
 from loaders.readers import parse_published
+from loaders.text.manifest import MANIFEST, NOT_DOCUMENTS, load_manifest
 
 
 def _sources(paths: tuple[Path, ...]) -> list[tuple[Path, Path]]:

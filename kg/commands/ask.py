@@ -12,6 +12,7 @@ from rich.console import Console
 
 from graph.errors import UsageError
 from kg.cliutil import built_workspace, err_console, open_output, workspace_option
+from kg.neo4j_options import connection_options
 from queries.backends import available
 from queries.catalogue import Question, describe, get, public
 
@@ -91,9 +92,11 @@ def _format(fmt: str | None, output: str) -> str:
 @click.option("--list", "list_", is_flag=True, help="List the questions and their parameters (--format json too).")
 @click.option("--reviewed-only", is_flag=True,
               help="Only rows made of facts a reviewer accepted, corrected or added (see `kg review`).")
+@connection_options
 @workspace_option
 def command(name: str | None, params: tuple[str, ...], fmt: str | None, output: str, wide: bool,
-            excel: bool | None, backend: str, list_: bool, reviewed_only: bool, workspace: Path | None) -> None:
+            excel: bool | None, backend: str, list_: bool, reviewed_only: bool, neo4j_options: dict[str, str],
+            workspace: Path | None) -> None:
     """Answer the named question NAME (see --list), with the evidence of every fact."""
     fmt = _format(fmt, output)
     if list_:
@@ -104,12 +107,14 @@ def command(name: str | None, params: tuple[str, ...], fmt: str | None, output: 
     question = get(name)
     given = _params(params)
     question.parse_params(given)  # a bad parameter fails before any build
+    if neo4j_options and backend != "neo4j":
+        raise UsageError(f"only --backend neo4j takes --{', --'.join(neo4j_options)}")
     from queries import render
     from queries.answer import ask
     from queries.backends import open_backend
 
     ws = built_workspace(workspace)  # the store answers: facts.json is not read
-    db = open_backend(backend, ws)
+    db = open_backend(backend, ws, options=neo4j_options)
     try:
         answer = ask(name, given, db, reviewed=reviewed_only)
     finally:

@@ -29,6 +29,10 @@ def _run(driver: neo4j.Driver, recipe: Recipe, overrides: dict[str, str]) -> lis
     params = recipe.params | {k: v for k, v in overrides.items() if k in recipe.params}
     records, summary, keys = driver.execute_query(recipe.text, params, routing_=neo4j.RoutingControl.READ)
     assert tuple(keys) == recipe.columns, recipe.name
+    # no "property/label does not exist" or other warning: a researcher pasting the recipe sees none
+    warnings = [f"{s.gql_status}: {s.status_description}" for s in summary.gql_status_objects
+                if s.severity == neo4j.NotificationSeverity.WARNING]
+    assert not warnings, f"{recipe.name}: {warnings}"
     return records
 
 

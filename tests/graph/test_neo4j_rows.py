@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from graph.model import FuzzyDate
-from graph.neo4j_rows import date_props, rel_type, to_rows
+from graph.neo4j_rows import date_property_keys, date_props, rel_type, to_rows
 from graph.neo4j_sync import role_statement
 from tests.graph.neo4j_samples import question_facts, sample_facts
 
@@ -66,3 +66,14 @@ def test_a_node_hash_covers_its_row_and_the_relationships_it_starts() -> None:
     old, new = hashes(before), hashes(after)
     assert {i for i in old if old[i] != new[i]} == {"event/dissolution-1"}
     assert all(r["props"]["kg_hash"] == r["hash"] for r in after.events)
+
+
+def test_every_date_property_a_push_can_write_is_declared() -> None:
+    declared = set(date_property_keys())
+    d = FuzzyDate("2020-03", "month", phrase="March 2020", anchor="event/x")
+    for prefix in ("published", "date", "start", "end"):
+        assert set(date_props(prefix, d)) <= declared
+    rows = to_rows(question_facts())
+    written = {key for kind in ("documents", "events", "memberships") for row in getattr(rows, kind)
+               for key in row["props"] if key.rsplit("_", 1)[-1] in ("from", "to", "value", "precision")}
+    assert written and written <= declared

@@ -14,7 +14,7 @@ def test_types_and_roles_come_from_the_ontology() -> None:
     assert {"Party", "Person", "Law", "LawArticle", "ForeignActor"} <= set(ENTITY_TYPES)
     assert "Actor" not in ENTITY_TYPES  # a grouping class, not a type of its own
     assert {"Election", "Disqualification", "Dissolution", "Amendment", "ForeignStatement"} <= set(EVENT_TYPES)
-    assert {"agent", "target", "instrument", "location", "subject", "participant"} == set(ROLES)
+    assert {"agent", "target", "instrument", "location", "subject", "speaker", "participant"} == set(ROLES)
     assert OWN_EVENT_ATTRIBUTES == ("stance",)
     assert schema().entity_types == ENTITY_TYPES
 

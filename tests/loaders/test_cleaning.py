@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from graph.model import Document
-from loaders.cleaning import clean
-from loaders.source import SourceText
-from loaders.tracked import Tracked
+from loaders.text.cleaning import clean
+from loaders.text.source import SourceText
+from loaders.text.tracked import Tracked
 
 
 def _src(raw: str) -> SourceText:

@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 from graph.ids import document_id
-from loaders.decoding import decode
 from loaders.pipeline import build_facts
+from loaders.text.decoding import decode
 from tests.conftest import CORPUS
 
 GOOD = "anfrel-2023-pre-election-assessment-summary.txt"

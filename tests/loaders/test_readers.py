@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from graph.errors import SkipItem
 from graph.model import FuzzyDate
-from loaders.manifest import load_manifest
 from loaders.readers import parse_published, read_source
-from loaders.source import SourceText
+from loaders.text.manifest import load_manifest
+from loaders.text.source import SourceText
 from tests.conftest import CORPUS
 from tests.loaders.samples import HTML, make_pdf
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.model import FuzzyDate
-from loaders.manifest import load_manifest
 from loaders.readers import read_source
-from loaders.splitting import find_parts
+from loaders.text.manifest import load_manifest
+from loaders.text.splitting import find_parts
 from tests.conftest import CORPUS
 
 COMPILATION = "aphr-anfrel-2023-statements-compilation.txt"

@@ -1,0 +1,1 @@
+"""Actors found from the parse: named entities the gazetteer does not know."""

@@ -1,0 +1,76 @@
+"""The event claims of one parsed document: typed events, statements and election reports of each
+sentence in a paragraph about the home country (headings aside); two triggers of one type in one
+sentence naming the same target are one claim."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from loaders.events.claim import Claim
+from loaders.events.elections import elections
+from loaders.events.lexicon import lexicon
+from loaders.events.statements import statements
+from loaders.events.typed import trigger_words, typed_events
+from loaders.events.view import SentenceView
+from loaders.parse.document import ParsedDocument
+from loaders.text.source import SourceText
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    """Lemmas and word forms that may start any claim: a sentence without one is skipped unread."""
+    lex = lexicon()
+    words = set(trigger_words(lex)) | lex.stmt_verbs | lex.stmt_noun_verbs | lex.stance_adjectives
+    for s in lex.stances:
+        words |= s.lemmas
+    words |= {v for v, _ in lex.election_verbs} | lex.victory_verbs | lex.victory_nouns
+    return frozenset(words)
+
+
+def extract_events(pd: ParsedDocument) -> list[Claim]:
+    lex = lexicon()
+    cues = _cue_words()
+    out: list[Claim] = []
+    for i, sent in enumerate(pd.seg.sentences):
+        if not pd.scope[sent.paragraph] or pd.seg.paragraphs[sent.paragraph].heading:
+            continue
+        doc = pd.parses[i]
+        if not any(t.lemma_.lower() in cues or t.lower_ in cues for t in doc):
+            continue
+        v = SentenceView(pd, i, lex)
+        out += merge_in_sentence(typed_events(v) + statements(v) + elections(v))
+    return out
+
+
+def _agents_agree(a: Claim, b: Claim) -> bool:
+    """Claims by different agents ("A, B and C issued statements") stay apart."""
+    x, y = a.entities("agent"), b.entities("agent")
+    return not x or not y or bool(x & y)
+
+
+def merge_in_sentence(claims: list[Claim]) -> list[Claim]:
+    """Two triggers of one type in one sentence naming the same target are one claim."""
+    out: list[Claim] = []
+    for c in claims:
+        same = next((o for o in out if o.type == c.type and _agents_agree(o, c) and (
+            o.entities("target") & c.entities("target")
+            or o.entities("target") == c.entities("target") and o.entities("agent") == c.entities("agent")
+            or set(o.participants) <= set(c.participants) or set(c.participants) <= set(o.participants))), None)
+        if same is None:
+            out.append(c)
+            continue
+        same.participants = sorted(set(same.participants) | set(c.participants))
+        same.dates = same.dates or c.dates
+        for k, val in c.attributes.items():
+            same.attributes.setdefault(k, val)
+    return out
+
+
+def claims_of(src: SourceText) -> list[Claim]:
+    """The event claims of one source, parsed now (no cache): for tests and one-off use."""
+    from loaders.actors.find import find_mentions
+    from loaders.parse.cache import ParseCache
+    from loaders.parse.document import parse_documents
+
+    pd = parse_documents([src], ParseCache(None), lexicon().back_matter, find_mentions)[0]
+    return extract_events(pd)

@@ -1,0 +1,1 @@
+"""Ties stage: memberships (people in bodies and parties) and results tables."""

@@ -1,0 +1,51 @@
+"""Narrative time and the dateline, on invented texts: "the following day", "eight days later",
+"later that month" count from the date the text mentioned last; a weekday from the document's date."""
+
+from __future__ import annotations
+
+from graph.model import FuzzyDate
+from loaders.dates.expressions import find_dates
+from tests.loaders.textkit import build, events_of
+
+STORY = ("In Cambodia, police arrested Rong Chhun on 31 July 2020. The following day, the Phnom Penh Municipal "
+         "Court questioned him. Eight days later, the court convicted him. Later that month, the Ministry of "
+         "Information shut down Voice of Democracy.")
+
+
+def _dates(text: str, published: FuzzyDate | None = None) -> dict[str, list[FuzzyDate | None]]:
+    facts = build(("doc", text, published))
+    return {t: [e.date for e in events_of(facts, t)] for t in {e.type for e in facts.events.values()}}
+
+
+def test_narrative_expressions_count_from_the_last_date() -> None:
+    found = {d.phrase: d for d in find_dates(STORY)}
+    assert found["The following day"].base is not None and found["The following day"].base.phrase == "31 July 2020"
+    assert found["Eight days later"].base is found["The following day"] or \
+        found["Eight days later"].base == found["The following day"]
+
+
+def test_narrative_dates_resolve_with_their_precision() -> None:
+    got = _dates(STORY)
+    [conv] = got["Conviction"]
+    assert conv is not None and (conv.value, conv.precision, conv.derivation) == ("2020-08-09", "day", "narrative")
+    [closure] = got["MediaClosure"]
+    assert closure is not None and (closure.value, closure.precision) == ("2020-08", "month")
+
+
+def test_a_day_after_a_year_is_no_day() -> None:
+    got = _dates("In 2019, police arrested Rong Chhun in Cambodia. The following day, the court convicted him.")
+    assert got["Conviction"] == [None]
+
+
+def test_weekday_against_the_dateline() -> None:
+    got = _dates("On Thursday the Supreme Court dissolved the Candlelight Party in Cambodia.",
+                 FuzzyDate("2024-03-09", "day"))
+    [d] = got["Dissolution"]
+    assert d is not None and d.value == "2024-03-07" and d.derivation == "document"
+
+
+def test_last_year_against_the_document_date() -> None:
+    got = _dates("Last year the Ministry of Information closed Voice of Democracy in Cambodia.",
+                 FuzzyDate("2024-03-09", "day"))
+    [d] = got["MediaClosure"]
+    assert d is not None and (d.value, d.precision) == ("2023", "year")
