@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from graph.factset import FactSet
 from kg.workspace import Workspace
 
 pytest_plugins = ["tests.neo4j_server"]
+
+# CI explores the same examples on every run (a failure found while developing is kept by the
+# example database); `HYPOTHESIS_PROFILE=dev` explores new ones.
+settings.register_profile("ci", derandomize=True, database=None)
+settings.register_profile("dev")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "corpus"
