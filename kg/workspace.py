@@ -22,7 +22,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -89,13 +89,21 @@ def _folder_lock(folder: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def _text_of_document(corpus: Path, doc: Document) -> str | None:
+def _file_texts(corpus: Path) -> Callable[[Document], str | None]:
+    """The text of a document's file as read, each file read once per build (None when unreadable)."""
     from loaders.readers import text_as_read
 
-    try:
-        return text_as_read(corpus / doc.file)
-    except SkipItem:
-        return None
+    texts: dict[str, str | None] = {}
+
+    def text_of(doc: Document) -> str | None:
+        if doc.file not in texts:
+            try:
+                texts[doc.file] = text_as_read(corpus / doc.file)
+            except SkipItem:
+                texts[doc.file] = None
+        return texts[doc.file]
+
+    return text_of
 
 
 def _review_summary(path: Path, report: ReviewReport) -> dict[str, object]:
@@ -160,7 +168,7 @@ class Workspace:
             if not facts.documents:
                 raise AbortRun(f"no usable document in {corpus} ({len(facts.skipped)} skipped): "
                                f"the workspace {self.path} was left as it was")
-            report = apply_decisions(facts, review, lambda doc: _text_of_document(corpus, doc))
+            report = apply_decisions(facts, review, _file_texts(corpus))
             facts.settle()  # a decision may have merged evidence
             with open(tmp / FACTS, "w", encoding="utf-8", newline="\n") as fh:
                 facts_json.dump(facts, fh)  # a fact at a time, not the whole text at once

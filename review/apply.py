@@ -207,8 +207,7 @@ class _Replay:
         else:
             fact.status = "added"
             _mark(fact, d, None)
-            {Entity: self.facts.add_entity, Event: self.facts.add_event,
-             Membership: self.facts.add_membership}[type(fact)](fact)  # type: ignore[operator]
+            self._table(fact)[fact.id] = fact
         return fact.id
 
     def _new_fact(self, spec: dict[str, Any], evidence: Evidence) -> Fact:
@@ -266,17 +265,16 @@ class _Replay:
         _mark(entity, d, "corrected" if entity.status != "added" else None)
 
     # -- moving facts in and out of the graph --------------------------------------------------------
+    def _table(self, fact: Fact) -> dict[str, Any]:
+        """The fact set's table of facts of this kind."""
+        if isinstance(fact, Entity):
+            return self.facts.entities
+        return self.facts.events if isinstance(fact, Event) else self.facts.memberships
+
     def _drop(self, fact: Fact, d: Decision) -> None:
-        table: dict[str, Any] = (self.facts.entities if isinstance(fact, Entity) else
-                                 self.facts.events if isinstance(fact, Event) else self.facts.memberships)
-        table.pop(fact.id, None)
+        self._table(fact).pop(fact.id, None)
         _mark(fact, d, "rejected")
         self.facts.rejected[fact.id] = fact
 
     def _restore(self, fact: Fact) -> None:
-        if isinstance(fact, Entity):
-            self.facts.entities[fact.id] = fact
-        elif isinstance(fact, Event):
-            self.facts.events[fact.id] = fact
-        else:
-            self.facts.memberships[fact.id] = fact
+        self._table(fact)[fact.id] = fact

@@ -34,10 +34,11 @@ def _decisions_path(decisions: Path | None, workspace: Path | None) -> Path:
     """``--decisions``, else ``decisions.yaml`` of the corpus the workspace was built from."""
     if decisions:
         return decisions
-    review = Workspace(workspace).summary().get("review") or {}
+    summary = Workspace(workspace).summary()
+    review = summary.get("review") or {}
     if isinstance(review, dict) and review.get("decisions"):
         return Path(str(review["decisions"]))
-    corpus = Workspace(workspace).summary().get("corpus") or DEFAULT_CORPUS
+    corpus = summary.get("corpus") or DEFAULT_CORPUS
     return Path(str(corpus)) / decisions_file.FILE_NAME
 
 
