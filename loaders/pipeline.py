@@ -62,14 +62,10 @@ def _link_problem(path: Path, root: Path) -> str | None:
 def _unique_id(doc: Document, rel: str, facts: FactSet) -> None:
     """Two files must not share a document id: a file whose id is taken gets the slug of its path
     (``a.html``, ``a.pdf``), and a short hash of the path when that is taken too."""
-    def taken(doc_id: str) -> bool:
-        return doc_id in facts.documents
-
-    part = doc.id.split("--", 1)[1] if "--" in doc.id else None
-    base = doc.id.split("--", 1)[0]
+    base, sep, part = doc.id.partition("--")
     for candidate in (base, slug(rel), f"{slug(rel)}-{short_hash(rel)}"):
-        full = candidate if part is None else f"{candidate}--{part}"
-        if not taken(full):
+        full = candidate + sep + part
+        if full not in facts.documents:
             doc.id = full
             return
 

@@ -12,18 +12,21 @@ from graph.errors import AbortRun, UsageError
 from kg.cliutil import progress_bar, workspace_option
 from kg.commands.build import report
 from kg.workspace import DEFAULT_CORPUS, Workspace
+from loaders.pipeline import list_documents
 from loaders.readers import parse_published
-from loaders.text.manifest import MANIFEST, NOT_DOCUMENTS, load_manifest
+from loaders.text.manifest import MANIFEST, load_manifest
 
 
 def _sources(paths: tuple[Path, ...]) -> list[tuple[Path, Path]]:
-    """``(file, name inside the corpus)`` for every file given, folders taken whole (hidden files skipped)."""
+    """``(file, name inside the corpus)`` for every file given; a folder gives the files a build of it would
+    read (``loaders.pipeline.list_documents``: no hidden files, no manifest, no links out of it)."""
     out = []
     for path in paths:
         if path.is_dir():
-            out += [(f, f.relative_to(path)) for f in sorted(path.rglob("*"))
-                    if f.is_file() and not any(p.startswith(".") for p in f.relative_to(path).parts)
-                    and f.name not in NOT_DOCUMENTS]
+            files, refused = list_documents(path)
+            for s in refused:
+                click.echo(f"kg: warning: not added {path / s.file}: {s.reason}", err=True)
+            out += [(f, f.relative_to(path)) for f in files]
         elif path.is_file():
             out.append((path, Path(path.name)))
         else:
