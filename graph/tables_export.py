@@ -20,15 +20,16 @@ from typing import IO, Any
 import networkx as nx
 
 from graph.factset import Fact, FactSet
-from graph.model import Evidence, FuzzyDate
+from graph.model import OWN_EVENT_ATTRIBUTES, Evidence, FuzzyDate, attributes_json
 from graph.networkx_view import to_networkx
 
 TABLES: dict[str, tuple[str, ...]] = {
     "documents": ("id", "file", "title", "publisher", "published", "published_precision", "kind", "language",
                   "encoding", "sha256"),
     "entities": ("id", "type", "name", "aliases", "status"),
-    "events": ("id", "type", "date", "date_precision", "date_derivation", "flags", "stance", "attributes",
-               "status"),
+    # the attributes the ontology gives a property of their own (stance) are columns too
+    "events": ("id", "type", "date", "date_precision", "date_derivation", "flags", *OWN_EVENT_ATTRIBUTES,
+               "attributes", "status"),
     "participants": ("event", "role", "entity"),
     "memberships": ("id", "person", "organization", "role", "start", "start_precision", "end", "end_precision",
                     "status"),
@@ -38,10 +39,6 @@ TABLES: dict[str, tuple[str, ...]] = {
 
 def _date(d: FuzzyDate | None) -> tuple[str, str]:
     return (d.value, d.precision) if d else ("", "")
-
-
-def _json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, default=str) if data else ""
 
 
 def table_rows(facts: FactSet) -> dict[str, Iterator[tuple[Any, ...]]]:
@@ -57,9 +54,10 @@ def table_rows(facts: FactSet) -> dict[str, Iterator[tuple[Any, ...]]]:
 
     def events() -> Iterator[tuple[Any, ...]]:
         for ev in sorted(facts.events.values(), key=lambda e: e.id):
-            rest = {k: v for k, v in ev.attributes.items() if k != "stance"}
+            rest = {k: v for k, v in ev.attributes.items() if k not in OWN_EVENT_ATTRIBUTES}
+            own = (str(ev.attributes.get(k, "")) for k in OWN_EVENT_ATTRIBUTES)
             yield (ev.id, ev.type, *_date(ev.date), ev.date.derivation if ev.date else "", "; ".join(sorted(ev.flags)),
-                   ev.attributes.get("stance", ""), _json(rest), ev.status)
+                   *own, attributes_json(rest) if rest else "", ev.status)
 
     def participants() -> Iterator[tuple[Any, ...]]:
         for ev in sorted(facts.events.values(), key=lambda e: e.id):
