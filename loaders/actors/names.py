@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
+from functools import lru_cache
 
 from graph.ids import unlook
 
@@ -31,17 +32,15 @@ def fold_token(token: str) -> str:
     return shape(token).casefold()
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a text (a tuple: millions are made per build)."""
+
     start: int
     end: int  # a trailing possessive 's is left out of [start, end)
     text: str
     folded: str
     shape: str
-
-    @property
-    def capitalised(self) -> bool:
-        return self.shape[:1].isupper()
+    capitalised: bool  # the shape starts with a capital
 
     @property
     def upper(self) -> bool:
@@ -49,17 +48,23 @@ class Token:
         return sum(c.isupper() for c in self.shape) >= 2
 
 
+@lru_cache(maxsize=1 << 16)
+def _word(t: str) -> tuple[int, str, str, bool] | None:
+    """What a written word tokenises to: characters cut at its end (a possessive), folded, shape,
+    capitalised (``None``: no word)."""
+    sh = shape(t)
+    if not sh:
+        return None
+    return (2 if len(t) > 2 and _POSSESSIVE.search(t) else 0), sh.casefold(), sh, sh[:1].isupper()
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out = []
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         t = m.group()
-        e = m.end()
-        pm = _POSSESSIVE.search(t)
-        if pm and len(t) > 2:
-            e -= 2
-        sh = shape(t)
-        if sh:
-            out.append(Token(m.start(), e, t, sh.casefold(), sh))
+        w = _word(t)
+        if w is not None:
+            out.append(Token(m.start(), m.end() - w[0], t, w[1], w[2], w[3]))
     return out
 
 
