@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
-from graph.ids import unlook
+from graph.ids import lookalikes, unlook
 
 #: a word: letters/digits joined by inner apostrophes, or a dotted acronym such as ``U.S.``
 TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['\u2019\u2018][^\W_]+)*")
@@ -21,8 +21,15 @@ _POSSESSIVE = re.compile(r"['\u2019\u2018]s$", re.I)
 _APOSTROPHES = re.compile(r"['\u2019\u2018.]")
 
 
+@cache
+def _ascii_lookalikes() -> bool:
+    return any(c < 128 for c in lookalikes())
+
+
 def shape(token: str) -> str:
     """A token with look-alike letters folded, apostrophes, dots and a possessive removed; case kept."""
+    if token.isascii() and token.isalnum() and not _ascii_lookalikes():
+        return token  # nothing to fold or remove (most words)
     s = unlook(unicodedata.normalize("NFKC", token))
     s = _POSSESSIVE.sub("", s)
     return _APOSTROPHES.sub("", s)
