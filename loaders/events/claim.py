@@ -19,6 +19,7 @@ class Claim:
     dates: list[DateExpr] = field(default_factory=list)
     attributes: dict[str, Any] = field(default_factory=dict)
     kind: str | None = None  # election kind, for Election claims
+    implicit_agent: bool = False  # an agentless passive ("X was named chair"): the agent is told before
 
     def entities(self, role: str) -> set[str]:
         return {p.entity for p in self.participants if p.role == role}

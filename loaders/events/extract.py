@@ -8,6 +8,7 @@ from functools import cache
 
 from loaders.events.claim import Claim
 from loaders.events.elections import elections
+from loaders.events.implicit import carry_agents
 from loaders.events.lexicon import lexicon
 from loaders.events.statements import statements
 from loaders.events.typed import trigger_words, typed_events
@@ -39,7 +40,7 @@ def extract_events(pd: ParsedDocument) -> list[Claim]:
             continue
         v = SentenceView(pd, i, lex)
         out += merge_in_sentence(typed_events(v) + statements(v) + elections(v))
-    return out
+    return carry_agents(out, pd, lex)
 
 
 def _agents_agree(a: Claim, b: Claim) -> bool:

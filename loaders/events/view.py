@@ -193,11 +193,15 @@ class SentenceView:
             near = self._inside(t, types, through_of=True)
             if near:
                 return near[:1]
+            for c in t.children:  # "its members", "the committee's members"
+                if c.dep_ == "poss" and self.mention(c) is None:
+                    return self.fillers(c, types - {"Person"})
         if person_nouns and (lemma in self.lex.possessed_persons or low in self.lex.possessed_persons):
             return []  # "the former president of the CNRP": the person meant is not named
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) and not any(
-                c.dep_ in ("compound", "amod", "poss", "nmod") for c in t.children):
-            return self.definite(t, types)
+                c.dep_ in ("compound", "poss", "nmod") or c.dep_ == "amod" and not c.text.islower()
+                for c in t.children):
+            return self.definite(t, types)  # "the party", "the new committee" (not "the Thai government")
         return self._inside(t, types)[:1]
 
     def _inside(self, t: Token, types: frozenset[str], through_of: bool = False) -> list[Mention]:
@@ -231,12 +235,15 @@ class SentenceView:
 
     # -- what a pronoun or "the party" stands for ---------------------------------------------------
 
-    def _recent(self, before: int, types: frozenset[str]) -> list[Mention]:
-        """Mentions of ``types`` in this sentence before ``before`` and the two sentences before, same paragraph."""
+    def _recent(self, before: int, types: frozenset[str], across: bool = False) -> list[Mention]:
+        """Mentions of ``types`` in this sentence before ``before`` and the two sentences before, in the same
+        paragraph (``across``: in any paragraph, headings aside)."""
         sents = self.pd.seg.sentences
+        paras = self.pd.seg.paragraphs
         lo = self.sent.start
         for k in (self.index - 1, self.index - 2):
-            if k >= 0 and sents[k].paragraph == self.sent.paragraph:
+            same = k >= 0 and sents[k].paragraph == self.sent.paragraph
+            if k >= 0 and (same or across and not paras[sents[k].paragraph].heading):
                 lo = sents[k].start
         ms = self.pd.mentions
         i = bisect_left(self.pd.mention_starts, lo)
@@ -265,7 +272,7 @@ class SentenceView:
     def definite(self, t: Token, types: frozenset[str]) -> list[Mention]:
         """"the party" -> the last entity of an allowed type whose name ends so, or of a type it heads."""
         head = t.lower_
-        for cand in reversed(self._recent(self.start(t), types)):
+        for cand in reversed(self._recent(self.start(t), types, across=True)):
             heads = self.lex.anaphora_heads.get(cand.type, frozenset())
             if head in heads or cand.name.lower().split()[-1] == head:
                 return [cand]
