@@ -25,7 +25,7 @@ from typing import Any
 from graph.factset import FactSet
 from graph.ids import election_event_id, event_id
 from graph.model import Event, Evidence, FuzzyDate
-from loaders.dates.dating import PREF, Dater, DocContext, compatible, merge_dates
+from loaders.dates.dating import PREF, Dater, DocContext, after, compatible, merge_dates
 from loaders.events.claim import Claim
 from loaders.events.lexicon import lexicon
 
@@ -82,8 +82,7 @@ def _dates_fit(da: list[FuzzyDate], db: list[FuzzyDate], recurs: bool) -> bool:
 
 def _after(dates: set[FuzzyDate], bounds: set[FuzzyDate]) -> bool:
     """Some date lies wholly after some document's date (compared by their first possible day)."""
-    return any(d.value > b.value and not b.value.startswith(d.value) and not d.value.startswith(b.value)
-               for d in dates for b in bounds)
+    return any(after(d, b) for d in dates for b in bounds)
 
 
 def _signature(it: _Claimed) -> tuple[Any, ...]:

@@ -49,3 +49,28 @@ def test_last_year_against_the_document_date() -> None:
                  FuzzyDate("2024-03-09", "day"))
     [d] = got["MediaClosure"]
     assert d is not None and (d.value, d.precision) == ("2023", "year")
+
+
+def test_a_bare_or_possessive_weekday_is_a_date() -> None:
+    got = _dates("The Candlelight Party boycotted Monday's session of the National Assembly in Cambodia.",
+                 FuzzyDate("2024-03-09", "day"))
+    [d] = got["Boycott"]
+    assert d is not None and d.value == "2024-03-04"
+    assert [d.phrase for d in find_dates("the party said Tuesday")] == ["Tuesday"]
+
+
+def test_a_weekday_before_its_date_is_not_a_second_date() -> None:
+    assert [d.phrase for d in find_dates("The vote on Sunday 23 July was quiet.")] == ["23 July"]
+
+
+def test_without_a_dateline_a_weekday_is_the_one_near_the_last_full_date() -> None:
+    got = _dates("In Cambodia, Candlelight Party leaders met the press on May 16, 2023.\n\n"
+                 "The National Election Committee on Monday disqualified the Candlelight Party.")
+    [d] = got["Disqualification"]
+    assert d is not None and (d.value, d.derivation) == ("2023-05-15", "narrative")
+
+
+def test_a_date_after_the_document_is_not_the_date_of_what_it_reports() -> None:
+    got = _dates("In Cambodia the Ministry of Information closed Voice of Democracy ahead of the polls next year.",
+                 FuzzyDate("2017-09-12", "day"))
+    assert got["MediaClosure"] == [None]
