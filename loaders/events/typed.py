@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph.model import Participant
 from loaders.actors.mention import Mention
-from loaders.dates.attach import dates_for
+from loaders.dates.attach import clause_of, dates_for
 from loaders.events.claim import Claim
 from loaders.events.lexicon import Lexicon, Phrase, TypeSpec
 from loaders.events.modality import generic, hedged, out_of_time, repeated
@@ -78,7 +78,7 @@ def _claims(v: SentenceView, spec: TypeSpec, t: Token, agents: list[Mention], ta
     pd = v.pd
     a, b = v.start(t), v.end(t)
     reach = max([b] + [x.end for x in agents + targets if x.start > a and x.end - b < 80])
-    found = dates_for(pd, v.sent, a, reach if tight else b, tight, pd.dates)
+    found = dates_for(pd, v.sent, a, reach if tight else b, tight, pd.dates, keep=clause_of(v.doc, v.offset, t))
     if out_of_time(t, v.lex):
         found = [d for d in found if d.start >= a]
     elif not found and tight != "adjective":

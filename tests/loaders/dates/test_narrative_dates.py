@@ -74,3 +74,17 @@ def test_a_date_after_the_document_is_not_the_date_of_what_it_reports() -> None:
     got = _dates("In Cambodia the Ministry of Information closed Voice of Democracy ahead of the polls next year.",
                  FuzzyDate("2017-09-12", "day"))
     assert got["MediaClosure"] == [None]
+
+
+def test_a_date_in_another_clause_dates_that_clause_only() -> None:
+    got = _dates("In Cambodia, Kem Sokha, whose party was dissolved by the Supreme Court in 2017, was convicted "
+                 "of treason.")
+    assert got["Conviction"] == [None]
+    [d] = got["Dissolution"]
+    assert d is not None and d.value == "2017"
+
+
+def test_a_date_of_a_coordinated_verb_dates_both() -> None:
+    got = _dates("In Cambodia, Kem Sokha was arrested and jailed on 3 September 2017.")
+    [d] = got["Arrest"]
+    assert d is not None and d.value == "2017-09-03"
