@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 # a noun trigger's verb: the verb it is the subject, object or prepositional complement of
 _UP_TO_VERB = frozenset({"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "conj", "appos", "agent",
                          "npadvmod", "dative", "oprd"})
-# a verb's group: an infinitive with its controller, a coordination with its first verb
+# a verb's group: an infinitive with its controller, a coordination with its first verb (and
+# ``_infinitive_clause``)
 _GROUP = frozenset({"xcomp", "conj", "acomp"})
 
 
@@ -31,11 +32,17 @@ def _verb_group(t: Token) -> list[Token]:
         x = x.head
         out.append(x)
         steps += 1
-    while x.dep_ in _GROUP and x.head.i != x.i and steps < 12:
+    while (x.dep_ in _GROUP or _infinitive_clause(x)) and x.head.i != x.i and steps < 12:
         x = x.head
         out.append(x)
         steps += 1
     return out
+
+
+def _infinitive_clause(x: Token) -> bool:
+    """"would direct the ministry to revoke": a to-infinitive the parser hung as an adverbial clause is
+    part of its governing verb's group, as an xcomp is."""
+    return x.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
 
 
 def hedged(t: Token, lex: Lexicon) -> bool:

@@ -77,7 +77,7 @@ def _about(v: SentenceView, t: Token, subj: Token | None, speakers: set[str]) ->
     skip = {x.i for x in subj.subtree} if subj is not None else set()
     skip |= _other_clauses(t)
     for c in t.children:
-        if c.dep_ in ("ccomp", "prep", "xcomp", "dobj") and c.i not in skip:
+        if c.dep_ in ("ccomp", "prep", "dative", "xcomp", "dobj") and c.i not in skip:
             for x in c.subtree:
                 if x.i in skip:
                     continue
