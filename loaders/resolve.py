@@ -20,14 +20,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from graph.factset import FactSet
 from graph.ids import election_event_id, event_id
-from graph.model import Event, Evidence, FuzzyDate
+from graph.model import Entity, Event, Evidence, FuzzyDate
 from loaders.dates.dating import PREF, Dater, DocContext, after, compatible, merge_dates
 from loaders.events.claim import Claim
 from loaders.events.lexicon import lexicon
+from loaders.lexicon import Actor, actors
 
 __all__ = ["DocContext", "resolve_all"]
 
@@ -220,4 +222,20 @@ def resolve_all(claims: list[Claim], contexts: dict[str, DocContext], facts: Fac
     items = [_Claimed(c, dater.dates_of(c), contexts[c.document].document.published if c.document in contexts
                       else None) for c in claims if c.type != "Election"]
     for group in cluster(items, recurs_of):
-        facts.add_event(build_event(group))
+        _known_participants(facts, facts.add_event(build_event(group)))
+
+
+@cache
+def _actors_by_id() -> dict[str, Actor]:
+    return {a.id: a for a in actors()}
+
+
+def _known_participants(facts: FactSet, ev: Event) -> None:
+    """An event may name a known actor no mention registered (an implied target: "constitutional
+    amendments"; a time-bounded one: "the ruling party"): the actor becomes an entity, with the event's
+    evidence."""
+    for p in ev.participants:
+        a = _actors_by_id().get(p.entity)
+        if p.entity not in facts.entities and a is not None:
+            facts.add_entity(Entity(a.id, a.type, a.name, set(a.aliases) - {a.name}, dict(a.attributes),
+                                    ev.evidence[:1]))

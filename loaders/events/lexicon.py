@@ -83,6 +83,7 @@ class Lexicon:
     instrument_cues: frozenset[str]
     instrument_types: frozenset[str]
     anaphora_heads: dict[str, frozenset[str]]
+    anaphora_contrast: frozenset[str]
     stmt_verbs: frozenset[str]
     stmt_nouns: frozenset[str]
     stmt_noun_verbs: frozenset[str]
@@ -173,6 +174,7 @@ def lexicon() -> Lexicon:
         instrument_cues=_words(data.get("instrument_cues")),
         instrument_types=_types(data.get("instrument_types"), "instrument_types"),
         anaphora_heads={str(k): _words(v) for k, v in (data.get("anaphora_heads") or {}).items()},
+        anaphora_contrast=_words(data.get("anaphora_contrast")),
         stmt_verbs=_words(st.get("verbs")),
         stmt_nouns=_words(st.get("statement_nouns")),
         stmt_noun_verbs=_words(st.get("statement_verbs")),

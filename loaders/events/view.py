@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from loaders.actors.mention import Mention
 from loaders.events.lexicon import Lexicon
+from loaders.ruling_party import ruling_party, ruling_words
 from loaders.text.scope import country_counts, home
 from loaders.text.sentences import Sentence
 
@@ -196,11 +197,17 @@ class SentenceView:
             for c in t.children:  # "its members", "the committee's members"
                 if c.dep_ == "poss" and self.mention(c) is None:
                     return self.fillers(c, types - {"Person"})
+        if lemma == "party" and t.tag_ == "NN" and any(c.dep_ in ("amod", "compound") and c.lower_ in ruling_words()
+                                                       and not c.conjuncts for c in t.children):
+            ruling = ruling_party(self.year())  # "the ruling party" (not "ruling and opposition parties")
+            if ruling is None or ruling.type not in types:
+                return []
+            return [Mention(self.start(t), self.end(t), ruling.id, ruling.type, ruling.name, "ruling")]
         if person_nouns and (lemma in self.lex.possessed_persons or low in self.lex.possessed_persons):
             return []  # "the former president of the CNRP": the person meant is not named
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) and not any(
-                c.dep_ in ("compound", "poss", "nmod") or c.dep_ == "amod" and not c.text.islower()
-                for c in t.children):
+                c.dep_ in ("compound", "poss", "nmod") or c.dep_ == "amod" and (
+                    not c.text.islower() or c.lower_ in self.lex.anaphora_contrast) for c in t.children):
             return self.definite(t, types)  # "the party", "the new committee" (not "the Thai government")
         return self._inside(t, types)[:1]
 
@@ -222,6 +229,19 @@ class SentenceView:
                 found.append((abs(s.i - t.i), m))
         found.sort(key=lambda p: p[0])
         return [m for _, m in found]
+
+    def year(self) -> int | None:
+        """The year the sentence is about: a year it states, else the document's, else the last year
+        stated before it."""
+        years = [(d.start, d.year) for d in self.pd.dates
+                 if d.kind == "absolute" and d.year and d.role in ("event", "election")]
+        inside = [y for at, y in years if self.sent.start <= at < self.sent.end]
+        if inside:
+            return inside[0]
+        if self.pd.document.published is not None:
+            return self.pd.document.published.year
+        before = [y for at, y in years if at < self.sent.start]
+        return before[-1] if before else None
 
     def foreign_qualified(self, m: Mention) -> bool:
         """"Lao National Assembly": a home institution's name qualified by another country's adjective."""

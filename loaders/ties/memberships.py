@@ -8,7 +8,8 @@ so that the phrase rules read like the texts do. The words come from ``data/lexi
   (end = a date of the sentence);
 - affiliations: "X, formerly of the Farmers Party", "A, B, and C, have FP ties", "X, the remaining
   opposition nominee" -> role ``affiliated`` to the party, attribute ``basis`` (former, ties, nominee, ...);
-  phrases naming no body but meaning one ("put forward by the ruling party") name it in roles.yaml;
+  phrases naming no body but meaning one ("put forward by the ruling party") name it in roles.yaml
+  ("the ruling party": the party in power at the sentence's time, ``loaders.ruling_party``);
 - composition: in a paragraph about a body's members ("NEC members", "the NEC's composition"), the
   persons listed or introduced with an affiliation are members of that body ("Among the ordinary
   members, X ...": of the body last given an office holder);
@@ -30,11 +31,14 @@ from graph.ids import membership_id
 from graph.model import Entity, FuzzyDate, Membership
 from loaders.actors.mention import Mention
 from loaders.lexicon import ORG_MARK, PERSON_MARK, actor_by_name, phrase_regex, roles
+from loaders.ruling_party import ruling_party
 from loaders.text.source import SourceText
 from loaders.text.textspans import first_date, paragraph_at, sentence_at
 from loaders.ties.anaphors import ANAPHOR_WINDOW, BODY_TYPES, body_anaphors
 
 AFFILIATION_TYPES = frozenset({"Party", "Organization"})
+RULING_PARTY = "ruling party"
+"""The ``body`` of a named affiliation that means the party in power at the time."""
 #: a body, with its acronym in brackets if given ("the Farmers Party of Laos (FPL)")
 ORG = rf"(?P<org>{ORG_MARK}) *(?:['\u2019]s)?(?:\s*\(\s*(?:{ORG_MARK} *|[A-Z][A-Za-z]{{1,9}})\))?"
 #: a body named whole, not a part of it ("the CPP's youth wing")
@@ -301,11 +305,18 @@ def extract_memberships(src: SourceText, mentions: list[Mention], facts: FactSet
     ties += list(_bare_roles(masked, text, at, ties))
     ties += list(_composition(text, masked, at, ties))
     for t in ties:
-        org = t.org.entity if isinstance(t.org, Mention) else _office_entity(t.org, src, t.at, facts)
-        if org is None or org == t.person.entity:
-            continue
         s, e = sentence_at(text, t.at)
         date: FuzzyDate | None = first_date(text, s, e)
+        body = t.org
+        if body == RULING_PARTY:  # the party in power at the sentence's (or the document's) time
+            year = date.year if date else src.document.published.year if src.document.published else None
+            ruling = ruling_party(year)
+            if ruling is None:
+                continue
+            body = ruling.name
+        org = body.entity if isinstance(body, Mention) else _office_entity(body, src, t.at, facts)
+        if org is None or org == t.person.entity:
+            continue
         attributes: dict[str, object] = {}
         if t.basis:
             attributes["basis"] = t.basis
