@@ -24,8 +24,8 @@ from functools import cache
 from typing import Any
 
 from graph.factset import FactSet
-from graph.ids import election_event_id, event_id
-from graph.model import Entity, Event, Evidence, FuzzyDate
+from graph.ids import election_event_id, event_id, membership_id
+from graph.model import Entity, Event, Evidence, FuzzyDate, Membership
 from loaders.dates.dating import PREF, Dater, DocContext, after, compatible, merge_dates
 from loaders.events.claim import Claim
 from loaders.events.lexicon import lexicon
@@ -222,7 +222,26 @@ def resolve_all(claims: list[Claim], contexts: dict[str, DocContext], facts: Fac
     items = [_Claimed(c, dater.dates_of(c), contexts[c.document].document.published if c.document in contexts
                       else None) for c in claims if c.type != "Election"]
     for group in cluster(items, recurs_of):
-        _known_participants(facts, facts.add_event(build_event(group)))
+        ev = facts.add_event(build_event(group))
+        _known_participants(facts, ev)
+        _offices(facts, ev, group)
+
+
+def _offices(facts: FactSet, ev: Event, group: list[_Claimed]) -> None:
+    """An appointment to a named office ("named chairman of the NEC") makes each person appointed a
+    member of the body in that role from the appointment's date (``loaders.ties.offices``)."""
+    for it in group:
+        c = it.claim
+        if c.office is None or c.office[1] is None:
+            continue
+        role, body = c.office
+        for person in sorted(c.entities("target")):
+            e = facts.entities.get(person)
+            if e is None or e.type != "Person" or body not in facts.entities:
+                continue
+            facts.add_membership(Membership(membership_id(person, body, role), person, body, role,
+                                            start=ev.date, attributes={"basis": "appointment"},
+                                            evidence=[c.evidence]))
 
 
 @cache

@@ -49,14 +49,20 @@ def _agents_agree(a: Claim, b: Claim) -> bool:
     return not x or not y or bool(x & y)
 
 
+def _same_event(o: Claim, c: Claim) -> bool:
+    """Two claims of one sentence that tell one event (frames never merge: they are no event)."""
+    if o.type != c.type or o.frame or c.frame or not _agents_agree(o, c):
+        return False
+    return bool(o.entities("target") & c.entities("target")
+                or o.entities("target") == c.entities("target") and o.entities("agent") == c.entities("agent")
+                or set(o.participants) <= set(c.participants) or set(c.participants) <= set(o.participants))
+
+
 def merge_in_sentence(claims: list[Claim]) -> list[Claim]:
     """Two triggers of one type in one sentence naming the same target are one claim."""
     out: list[Claim] = []
     for c in claims:
-        same = next((o for o in out if o.type == c.type and _agents_agree(o, c) and (
-            o.entities("target") & c.entities("target")
-            or o.entities("target") == c.entities("target") and o.entities("agent") == c.entities("agent")
-            or set(o.participants) <= set(c.participants) or set(c.participants) <= set(o.participants))), None)
+        same = next((o for o in out if _same_event(o, c)), None)
         if same is None:
             out.append(c)
             continue

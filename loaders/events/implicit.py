@@ -4,7 +4,10 @@ sentence tell more of the event the first one told, by the same agent.
 
 An agentless passive claim takes the agent of the nearest claim of the same event type before it, in
 its own sentence or the two before; the agent must be of a type (and carry the words) the event type
-allows. Claims of a type that requires an agent and find none are dropped.
+allows; a frame (a trigger with an agent and no target: "members were elected by the National
+Assembly") may lend it, and is dropped then. Claims of a type that requires an agent and find none are
+dropped. Likewise an office named
+without its body ("appointed vice-chairman") is in the body of the office filled just before.
 """
 
 from __future__ import annotations
@@ -23,6 +26,17 @@ WINDOW_SENTENCES = 2
 """How many sentences back an implicit agent may be found."""
 
 
+def _body_before(c: Claim, before: list[Claim], starts: list[int]) -> str | None:
+    """"Y was appointed vice-chairman": the body of the office filled just before."""
+    here = bisect_right(starts, c.pos) - 1
+    for d in reversed(before):
+        if bisect_right(starts, d.pos) - 1 < here - WINDOW_SENTENCES:
+            return None
+        if d.type == c.type and d.office is not None and d.office[1] is not None:
+            return d.office[1]
+    return None
+
+
 def carry_agents(claims: list[Claim], pd: ParsedDocument, lex: Lexicon) -> list[Claim]:
     """``claims`` (of one document, in text order) with implicit agents filled in from the claims before."""
     starts = [s.start for s in pd.seg.sentences]
@@ -30,6 +44,8 @@ def carry_agents(claims: list[Claim], pd: ParsedDocument, lex: Lexicon) -> list[
     out: list[Claim] = []
     for c in claims:
         spec = lex.spec(c.type)
+        if c.office is not None and c.office[1] is None:
+            c.office = (c.office[0], _body_before(c, out, starts))
         if c.implicit_agent and not c.entities("agent") and spec is not None:
             here = bisect_right(starts, c.pos) - 1
             for d in reversed(out):
@@ -47,4 +63,4 @@ def carry_agents(claims: list[Claim], pd: ParsedDocument, lex: Lexicon) -> list[
             if "agent" in spec.requires and not c.entities("agent"):
                 continue
         out.append(c)
-    return out
+    return [c for c in out if not c.frame]

@@ -45,8 +45,19 @@ def _infinitive_clause(x: Token) -> bool:
     return x.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
 
 
+def imperative(t: Token) -> bool:
+    """``t`` is in a sentence whose main verb is a bare imperative ("Establish a more independent
+    selection of NEC members"): a recommendation, not a report."""
+    root = next((x for x in t.doc if x.dep_ == "ROOT" and x.sent == t.sent), None)
+    return root is not None and root.tag_ == "VB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark") for c in root.children)
+
+
 def hedged(t: Token, lex: Lexicon) -> bool:
-    """``t`` (a trigger token) is under a modal, a negation, a condition or a hedging ancestor."""
+    """``t`` (a trigger token) is under a modal, a negation, a condition or a hedging ancestor, or in
+    an imperative sentence."""
+    if imperative(t):
+        return True
     for g in _verb_group(t):
         for c in g.children:
             if c.dep_ == "aux" and c.lower_ in lex.modals or c.dep_ == "neg":

@@ -23,6 +23,7 @@ from loaders.events.modality import generic, hedged, out_of_time, repeated
 from loaders.events.newsdate import document_dated
 from loaders.events.roles import agent_ok, lemma_of, noun_roles, phrase_roles, verb_roles
 from loaders.events.view import SentenceView
+from loaders.ties.offices import office_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -72,7 +73,10 @@ def _claims(v: SentenceView, spec: TypeSpec, t: Token, agents: list[Mention], ta
     required = spec.requires
     # an agentless passive may take its agent from the same kind of event told just before (``implicit``)
     implicit = not agents and not noun and SentenceView.passive(t) and not v.by_agents(t)
-    if "agent" in required and not agents and not implicit or "target" in required and not targets \
+    # a trigger with its agent but no target it may name is no event, but tells who acts next ("members
+    # were elected by the National Assembly. X was named chair."): a frame for ``implicit``
+    frame = "target" in required and not targets and bool(agents)
+    if "agent" in required and not agents and not implicit or "target" in required and not targets and not frame \
             or not (agents or targets):
         return []
     pd = v.pd
@@ -89,8 +93,9 @@ def _claims(v: SentenceView, spec: TypeSpec, t: Token, agents: list[Mention], ta
                                                                 for i in instruments]
     attrs = {"trigger": t.lower_} | ({"repeat": True} if repeated(t, v.lex) else {})
     groups = [[x] for x in targets] or [[]]
+    office = office_of(v, t) if spec.fills_office and not noun else None
     return [Claim(spec.name, sorted(set(base + [Participant("target", x.entity) for x in g])), ev, ev.document, a,
-                  list(found), dict(attrs), implicit_agent=implicit) for g in groups]
+                  list(found), dict(attrs), implicit_agent=implicit, office=office, frame=frame) for g in groups]
 
 
 def _attr_ok(v: SentenceView, spec: TypeSpec, t: Token) -> bool:

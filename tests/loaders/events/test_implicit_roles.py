@@ -45,13 +45,46 @@ def test_a_definite_noun_with_an_adjective_stands_for_the_body_named_before() ->
     assert ({"institution/national-assembly"}, {"person/kem-sokha"}) in got
 
 
-def test_members_of_a_body_named_by_a_definite_possessor_fill_that_body() -> None:
-    got = _roles(_claims("The National Election Committee was reformed in 2015.\n\nThe new committee's nine "
-                         "members were elected by the National Assembly."), "Appointment")
-    assert ({"institution/national-assembly"}, {"institution/national-election-committee"}) in got
+def test_members_of_a_body_named_by_a_definite_possessor_are_of_that_body() -> None:
+    got = _roles(_claims("The Candlelight Party held a congress in 2022.\n\nThe party's members were convicted by "
+                         "the Phnom Penh Municipal Court in 2023."), "Conviction")
+    assert ({"institution/phnom-penh-municipal-court"}, {"party/candlelight-party"}) in got
 
 
 def test_an_event_noun_as_subject_lends_its_author_and_takes_the_verb_object() -> None:
     got = _roles(_claims("The Supreme Court heard the case on Monday. The court ruling also barred five "
                          "Candlelight Party officials from politics."), "CourtRuling")
     assert ({"institution/supreme-court"}, {"party/candlelight-party"}) in got
+
+
+def test_an_imperative_sentence_is_a_recommendation_not_an_event() -> None:
+    assert not _roles(_claims("Dissolve the Candlelight Party before the vote."), "Dissolution")
+    assert not _roles(_claims("Drop the charges against Kem Sokha."), "Investigation")
+
+
+def test_a_role_noun_names_a_person_not_the_body() -> None:
+    got = _roles(_claims("In 2021 the National Assembly appointed the NEC chair."), "Appointment")
+    assert got == []
+
+
+def test_an_appointment_names_the_office_filled() -> None:
+    got = [c.office for c in _claims("In 2021 the National Assembly elected Kem Sokha as chairman of the National "
+                                     "Election Committee, while Rong Chhun was appointed vice-chairman.")
+           if c.type == "Appointment"]
+    assert ("chair", "institution/national-election-committee") in got
+    assert ("vice-chair", "institution/national-election-committee") in got
+
+
+def test_an_appointment_to_an_office_is_a_membership_from_its_date() -> None:
+    from tests.loaders.textkit import build
+
+    facts = build(("doc", "In 2021 the National Assembly in Cambodia elected Kem Sokha as chairman of the National "
+                          "Election Committee.", None))
+    got = {(m.person, m.organization, m.role, m.start.value if m.start else None) for m in facts.memberships.values()}
+    assert ("person/kem-sokha", "institution/national-election-committee", "chair", "2021") in got
+
+
+def test_a_trigger_without_a_target_lends_its_agent_but_is_no_event() -> None:
+    got = _roles(_claims("The new members were elected by the National Assembly on Monday. Rong Chhun was "
+                         "appointed vice-chair."), "Appointment")
+    assert got == [({"institution/national-assembly"}, {"person/rong-chhun"})]
