@@ -16,7 +16,8 @@ so that the phrase rules read like the texts do. The words come from ``data/lexi
 - offices: a title with an office in roles.yaml ("Prime Minister X") -> a membership in the
   office's body (the Royal Government of Cambodia, role ``prime-minister``), unless the title is
   foreign ("Lao Prime Minister").
-A date in the sentence that is neither a start nor an end is kept as attribute ``as_of``.
+A term stated right after a tie ("since 2021", "from 1993 to 1998", ``loaders.ties.term``) gives its start
+and end; a date in the sentence that is neither a start nor an end is kept as attribute ``as_of``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from loaders.ruling_party import ruling_party
 from loaders.text.source import SourceText
 from loaders.text.textspans import first_date, paragraph_at, sentence_at
 from loaders.ties.anaphors import ANAPHOR_WINDOW, BODY_TYPES, body_anaphors
+from loaders.ties.term import term_after
 
 AFFILIATION_TYPES = frozenset({"Party", "Organization"})
 RULING_PARTY = "ruling party"
@@ -46,8 +48,6 @@ ORG_WHOLE = rf"(?P<org>{ORG_MARK}) *(?!\s*['\u2019]s\b)(?:\s*\(\s*(?:{ORG_MARK} 
 P = f"(?P<p>{PERSON_MARK}) *"
 IS = r"(?:,\s*who\s+(?:is|was|continues\s+as|remains|serves\s+as|acts\s+as)|,|\s+(?:is|was|has\s+been|had\s+been))\s+"
 PLIST = rf"(?P<plist>{PERSON_MARK}(?:\s*,\s+{PERSON_MARK})*(?:\s*,?\s+and\s+{PERSON_MARK})?) *"
-_SINCE = re.compile(r"\bsince\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
-_SINCE_WINDOW = 100  # "since <date>" starts a tie only when stated right after it
 DET = r"(?:(?:the|a|an)\s+)?(?:(?:new|first|interim|acting|current|sole)\s+)?"
 ADJ = r"(?:(?:dissolved|banned|defunct|now-dissolved|outlawed|former|ruling|opposition)\s+)?"  # of the dissolved X
 FORMER = r"(?:\b(?P<former>former|then|ex)[\s-]+)?"
@@ -322,16 +322,15 @@ def extract_memberships(src: SourceText, mentions: list[Mention], facts: FactSet
             attributes["basis"] = t.basis
         if t.former or t.kind == "end":
             attributes["former"] = True
-        since = _SINCE.search(text, t.at, min(e, t.at + _SINCE_WINDOW))
-        if t.kind == "plain" and since:
-            date = first_date(text, since.start(), since.end())
-            kind = "start"
-        else:
-            kind = t.kind
-        if date is not None and kind == "plain":
+        start, end = (date, None) if t.kind == "start" else (None, date) if t.kind == "end" else (None, None)
+        term = term_after(text, t.at, e) if t.kind == "plain" else None
+        if term is not None:  # "a CPP lawmaker from 1993 to 1998", "chair since 2021"
+            start, end = term.start, term.end
+            if end is not None:
+                attributes["former"] = True
+        elif date is not None and t.kind == "plain":
             attributes["as_of"] = date.value
         facts.add_membership(Membership(
             membership_id(t.person.entity, org, t.role), t.person.entity, org, t.role,
-            start=date if kind == "start" else None, end=date if kind == "end" else None,
-            attributes=attributes, evidence=[src.evidence(s, e)],
+            start=start, end=end, attributes=attributes, evidence=[src.evidence(s, e)],
         ))
