@@ -20,16 +20,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from graph.factset import FactSet
 from graph.ids import election_event_id, event_id, membership_id
-from graph.model import Entity, Event, Evidence, FuzzyDate, Membership
+from graph.model import Event, Evidence, FuzzyDate, Membership
 from loaders.dates.dating import PREF, Dater, DocContext, after, compatible, merge_dates
 from loaders.events.claim import Claim
 from loaders.events.lexicon import lexicon
-from loaders.lexicon import Actor, actors
+from loaders.lexicon import add_known_entity
 
 __all__ = ["DocContext", "resolve_all"]
 
@@ -244,17 +243,8 @@ def _offices(facts: FactSet, ev: Event, group: list[_Claimed]) -> None:
                                             evidence=[c.evidence]))
 
 
-@cache
-def _actors_by_id() -> dict[str, Actor]:
-    return {a.id: a for a in actors()}
-
-
 def _known_participants(facts: FactSet, ev: Event) -> None:
     """An event may name a known actor no mention registered (an implied target: "constitutional
-    amendments"; a time-bounded one: "the ruling party"): the actor becomes an entity, with the event's
-    evidence."""
+    amendments"; a time-bounded one: "the ruling party"): the actor becomes an entity."""
     for p in ev.participants:
-        a = _actors_by_id().get(p.entity)
-        if p.entity not in facts.entities and a is not None:
-            facts.add_entity(Entity(a.id, a.type, a.name, set(a.aliases) - {a.name}, dict(a.attributes),
-                                    ev.evidence[:1]))
+        add_known_entity(facts, p.entity, ev.evidence[:1])

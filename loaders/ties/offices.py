@@ -27,7 +27,7 @@ _MAX_ROLE_WORDS = 3
 def office_of(v: SentenceView, trigger: Token) -> tuple[str, str | None] | None:
     """``(role, body entity or None)`` of an appointment's trigger, or None when it names no role."""
     for noun in _role_nouns(trigger):
-        role = _role(noun)
+        role = role_of_noun(noun)
         if role is not None:
             return role, _body(v, noun)
     return None
@@ -48,7 +48,8 @@ def _role_nouns(trigger: Token) -> list[Token]:
     return sorted(out, key=lambda t: -t.i)
 
 
-def _role(noun: Token) -> str | None:
+def role_of_noun(noun: Token) -> str | None:
+    """The body role (``roles.yaml``) a noun names with the words before it ("vice-chairman"), if any."""
     role_of = rules().role_of
     words = [w for w in re.split(r"[\s-]+", noun.doc[max(0, noun.i - _MAX_ROLE_WORDS):noun.i + 1].text.lower()) if w]
     for n in range(min(len(words), _MAX_ROLE_WORDS), 0, -1):

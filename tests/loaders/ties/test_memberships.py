@@ -177,8 +177,8 @@ def test_an_adjective_before_the_role_and_a_party_possessive():
 
 
 def test_a_term_from_one_year_to_another_is_the_start_and_end():
-    got = {(m.person, m.organization, m.role): m for m in memberships(
-        "Chief Justice Dith Munthy was a CPP lawmaker from 1993 to 1998, when he joined the Court.").memberships.values()}
+    facts = memberships("Chief Justice Dith Munthy was a CPP lawmaker from 1993 to 1998, when he joined the Court.")
+    got = {(m.person, m.organization, m.role): m for m in facts.memberships.values()}
     m = got[("person/dith-munthy", "party/cambodian-peoples-party", "affiliated")]
     assert (m.start.value, m.end.value, m.attributes.get("former")) == ("1993", "1998", True)
 
