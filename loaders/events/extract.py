@@ -39,7 +39,10 @@ def extract_events(pd: ParsedDocument) -> list[Claim]:
         if not any(t.lemma_.lower() in cues or t.lower_ in cues for t in doc):
             continue
         v = SentenceView(pd, i, lex)
-        out += merge_in_sentence(typed_events(v) + statements(v) + elections(v))
+        typed = typed_events(v)
+        # a word that triggers a typed event is not also a statement cue ("the court rejected the appeal")
+        said = [c for c in statements(v) if c.pos not in {t.pos for t in typed if not t.frame}]
+        out += merge_in_sentence(typed + said + elections(v))
     return carry_agents(out, pd, lex)
 
 

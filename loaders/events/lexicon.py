@@ -56,6 +56,7 @@ class TypeSpec:
     group_nouns: frozenset[str] = frozenset()
     object_heads: dict[str, frozenset[str]] = field(default_factory=dict)
     fills_office: bool = False
+    undergone: bool = True
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def _spec(name: str, t: dict[str, Any]) -> TypeSpec:
         bool(t.get("recurs", True)), {str(k).lower(): _words(v) for k, v in (t.get("attr") or {}).items()},
         implied, _words(t.get("subject_is_target")), _words(t.get("group_nouns")),
         {str(k).lower(): _words(v) for k, v in (t.get("object_heads") or {}).items()},
-        bool(t.get("fills_office", False)),
+        bool(t.get("fills_office", False)), bool(t.get("undergone", True)),
     )
 
 

@@ -187,7 +187,7 @@ def noun_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention]
     if not targets and t.dep_ == "nsubj" and gov.pos_ == "VERB":
         for o in v.children(gov, "dobj"):  # "the ruling banned X": what the event did, it did to X
             targets = v.fillers(o, spec.target, spec.group_nouns)
-    if not targets and t.dep_ == "dobj" and lemma_of(gov) in v.lex.undergo_verbs:
+    if not targets and t.dep_ == "dobj" and lemma_of(gov) in v.lex.undergo_verbs and spec.undergone:
         s = v.subject(gov)  # "X is facing charges"
         targets = v.fillers(s, spec.target, spec.group_nouns) if s is not None else []
     if not agents:
@@ -205,6 +205,12 @@ def noun_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention]
                 targets = v.fillers(o, spec.target, spec.group_nouns)
                 if targets:
                     break
+    for acl in v.children(t, "acl"):  # "a lawsuit brought by X against Y", "the complaint filed by X"
+        if lemma_of(acl) in v.lex.light_verbs:
+            for by in v.by_agents(acl):
+                agents = agents or v.fillers(by, spec.agent)
+            for o in v.prep_objects(acl, frozenset({"against", "on", "into"})):
+                targets = targets or v.fillers(o, spec.target, spec.group_nouns)
     return agents, targets
 
 

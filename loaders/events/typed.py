@@ -102,7 +102,7 @@ def _attr_ok(v: SentenceView, spec: TypeSpec, t: Token) -> bool:
     words = spec.attr.get(lemma_of(t))
     if not words:
         return True
-    return any(c.dep_ in ("attr", "oprd", "acomp", "dobj") and any(
+    return any((c.dep_ in ("attr", "oprd", "acomp", "dobj") or c.dep_ == "prep" and c.lower_ == "as") and any(
         g.lemma_.lower() in words or g.lower_ in words for g in c.subtree) for c in t.children)
 
 
