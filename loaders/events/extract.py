@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from loaders.events.attribution import attributed
 from loaders.events.claim import Claim
 from loaders.events.elections import elections
 from loaders.events.implicit import carry_agents
@@ -24,7 +25,7 @@ def _cue_words() -> frozenset[str]:
     words = set(trigger_words(lex)) | lex.stmt_verbs | lex.stmt_noun_verbs | lex.stance_adjectives
     for s in lex.stances:
         words |= s.lemmas
-    words |= {v for v, _ in lex.election_verbs} | lex.victory_verbs | lex.victory_nouns
+    words |= {v for v, _ in lex.election_verbs} | lex.victory_verbs | lex.victory_nouns | {"according"}
     return frozenset(words)
 
 
@@ -41,7 +42,7 @@ def extract_events(pd: ParsedDocument) -> list[Claim]:
         v = SentenceView(pd, i, lex)
         typed = typed_events(v)
         # a word that triggers a typed event is not also a statement cue ("the court rejected the appeal")
-        said = [c for c in statements(v) if c.pos not in {t.pos for t in typed if not t.frame}]
+        said = [c for c in statements(v) + attributed(v) if c.pos not in {t.pos for t in typed if not t.frame}]
         out += merge_in_sentence(typed + said + elections(v))
     return carry_agents(out, pd, lex)
 
