@@ -81,8 +81,13 @@ def _claims(v: SentenceView, spec: TypeSpec, t: Token, agents: list[Mention], ta
         return []
     pd = v.pd
     a, b = v.start(t), v.end(t)
+    # a new (indefinite) noun carried by a light verb is dated from the verb ("announced visa restrictions
+    # last year"); a known one is not ("upheld the NEC's disqualification on 25 May": an earlier event)
+    light = noun and t.dep_ == "dobj" and lemma_of(t.head) in v.lex.light_verbs and not any(
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
+    from_ = min(a, v.start(t.head)) if light else a
     reach = max([b] + [x.end for x in agents + targets if x.start > a and x.end - b < 80])
-    found = dates_for(pd, v.sent, a, reach if tight else b, tight, pd.dates, keep=clause_of(v.doc, v.offset, t))
+    found = dates_for(pd, v.sent, from_, reach if tight else b, tight, pd.dates, keep=clause_of(v.doc, v.offset, t))
     if out_of_time(t, v.lex):
         found = [d for d in found if d.start >= a]
     elif not found and tight != "adjective":
