@@ -92,6 +92,10 @@ def verb_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention]
                 targets = v.fillers(o, spec.target, spec.group_nouns) or _complement(v, spec, o, True)
                 if targets:
                     break
+            for c in v.children(t, "ccomp", "oprd"):  # "found X guilty": the small clause's subject
+                if not targets and c.pos_ in ("ADJ", "NOUN"):
+                    for s in v.children(c, "nsubj"):
+                        targets = targets or v.fillers(s, spec.target, spec.group_nouns)
             if not targets:
                 # "resigned as CNRP president", "resigned from the party": the body left
                 for o in v.prep_objects(t, frozenset({"as", "from"})):

@@ -94,8 +94,22 @@ class SentenceView:
         follow = [t.lower_ for t in v.doc[v.i + 1:v.i + 1 + len(words)]]
         if tuple(follow) == words:
             return True
-        kids = {c.lower_ for c in v.children if c.dep_ in ("prt", "dobj", "prep", "advmod", "pobj", "acomp", "oprd")}
-        return all(w in kids or w in {g.lower_ for c in v.children for g in c.children} for w in words)
+        kids = {c.lower_ for c in v.children if c.dep_ in ("prt", "dobj", "prep", "advmod", "pobj", "acomp", "oprd",
+                                                           "ccomp")}  # "found X guilty": a small clause
+        return all(w in kids or w in SentenceView._clause_words(v) for w in words)
+
+    @staticmethod
+    def _clause_words(v: Token) -> set[str]:
+        """Words under ``v`` not inside another verb's clause ("found X and two others guilty")."""
+        out: set[str] = set()
+        todo = list(v.children)
+        while todo:
+            x = todo.pop()
+            if x.pos_ in ("VERB", "AUX") and x.dep_ not in ("amod", "prt"):
+                continue
+            out.add(x.lower_)
+            todo += list(x.children)
+        return out
 
     def subject(self, v: Token) -> Token | None:
         """The subject of a verb; for one without its own: the controller of an infinitive, the first
