@@ -35,9 +35,12 @@ def dates_for(ctx: Passage, sent: Sentence, a: int, b: int, tight: bool | str, d
     usable = [d for d in dates if sent.start <= d.start and d.end <= sent.end and (
         d.role in {"event", "election"} or tight and d.role == "attribute" and 0 <= a - d.end <= 25)
         and (keep is None or keep(d))]
-    openers = [d for d in usable if opening(ctx.text, sent, d) and tight != "adjective"]
+    # "the dissolved CNRP", "upheld the NEC's disqualification": an earlier event, dated only by words next to it
+    earlier = tight in ("adjective", "known")
+    openers = [d for d in usable if opening(ctx.text, sent, d) and not earlier]
     if tight:
-        usable = [d for d in usable if d.start >= a - 45 and d.end <= b + 30] + [d for d in openers if d not in usable]
+        near = [d for d in usable if d.start >= a - 45 and d.end <= b + 30]
+        usable = near + [d for d in openers if d not in near]  # "On 11 February, <a long subject> announced .."
     if not election:
         usable = [d for d in usable if not (d.kind == "relative" and d.unit == "day" and d.offset == 0
                                             and d.start > b and ctx.text[b:d.start].strip(" ,") == "")]
@@ -61,7 +64,7 @@ def dates_for(ctx: Passage, sent: Sentence, a: int, b: int, tight: bool | str, d
                 out.append(d)  # an absolute and a relative date for the same event: both are claims
                 break
         return out
-    if tight == "adjective":
+    if earlier:
         return []  # "the dissolved party": an earlier event, dated only by words next to it
     # the paragraph's: a date opening its first sentence
     first = ctx.first_of.get(sent.paragraph)

@@ -66,6 +66,12 @@ def _instruments(v: SentenceView, trig: Token, exclude: set[str]) -> list[Mentio
     return out
 
 
+def _known(t: Token) -> bool:
+    """An event noun with a possessor names an event told as known ("upheld the NEC's disqualification");
+    "the death of X" may be news."""
+    return any(c.dep_ == "poss" for c in t.children)
+
+
 def _claims(v: SentenceView, spec: TypeSpec, t: Token, agents: list[Mention], targets: list[Mention],
             tight: bool | str, noun: bool) -> list[Claim]:
     agents = [x for x in agents if agent_ok(spec, x)]
@@ -80,17 +86,20 @@ def _claims(v: SentenceView, spec: TypeSpec, t: Token, agents: list[Mention], ta
             or not (agents or targets):
         return []
     pd = v.pd
+    if noun and t.dep_ in ("dobj", "pobj") and t.head.pos_ in ("VERB", "ADP") and _known(t) \
+            and lemma_of(t.head) not in v.lex.light_verbs:
+        # "the court upheld the NEC's disqualification": told before ("announced his resignation" is new)
+        tight = "known"
     a, b = v.start(t), v.end(t)
     # a new (indefinite) noun carried by a light verb is dated from the verb ("announced visa restrictions
     # last year"); a known one is not ("upheld the NEC's disqualification on 25 May": an earlier event)
-    light = noun and t.dep_ == "dobj" and lemma_of(t.head) in v.lex.light_verbs and not any(
-        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
+    light = noun and t.dep_ == "dobj" and lemma_of(t.head) in v.lex.light_verbs and not _known(t)
     from_ = min(a, v.start(t.head)) if light else a
     reach = max([b] + [x.end for x in agents + targets if x.start > a and x.end - b < 80])
     found = dates_for(pd, v.sent, from_, reach if tight else b, tight, pd.dates, keep=clause_of(v.doc, v.offset, t))
     if out_of_time(t, v.lex):
         found = [d for d in found if d.start >= a]
-    elif not found and tight != "adjective":
+    elif not found and tight not in ("adjective", "known"):
         found = document_dated(v, t)  # a news item's own news
     instruments = _instruments(v, t, {x.entity for x in targets})
     ev = pd.src.evidence(v.sent.start, v.sent.end)

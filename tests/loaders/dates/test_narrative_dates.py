@@ -88,3 +88,16 @@ def test_a_date_of_a_coordinated_verb_dates_both() -> None:
     got = _dates("In Cambodia, Kem Sokha was arrested and jailed on 3 September 2017.")
     [d] = got["Arrest"]
     assert d is not None and d.value == "2017-09-03"
+
+
+def test_an_opening_date_reaches_a_noun_trigger_after_a_long_subject() -> None:
+    got = _dates("On 11 February 2017, the president of the Cambodia National Rescue Party, Sam Rainsy, announced "
+                 "his resignation in Cambodia.")
+    [d] = got["Resignation"]
+    assert d is not None and d.value == "2017-02-11"
+
+
+def test_an_event_told_as_known_is_not_dated_by_the_sentence_that_mentions_it() -> None:
+    got = _dates("On 25 May 2023, the Constitutional Council in Cambodia upheld the National Election Committee's "
+                 "disqualification of the Candlelight Party.", FuzzyDate("2023-05-26", "day"))
+    assert got["Disqualification"] == [None]
