@@ -20,10 +20,11 @@ from loaders.text.source import SourceText
 def _cue_words() -> frozenset[str]:
     """Lemmas and word forms that may start any claim: a sentence without one is skipped unread."""
     lex = lexicon()
-    words = set(trigger_words(lex)) | lex.stmt_verbs | lex.stmt_noun_verbs | lex.stance_adjectives
+    words = set(trigger_words(lex)) | lex.stmt_verbs | set(lex.stmt_complement_verbs) | lex.stmt_noun_verbs
+    words |= lex.stance_adjectives
     for s in lex.stances:
         words |= s.lemmas
-    words |= {v for v, _ in lex.election_verbs} | lex.victory_verbs | lex.victory_nouns
+    words |= {v for v, _ in lex.election_verbs} | lex.victory_verbs | lex.victory_nouns | lex.election_nouns
     return frozenset(words)
 
 
@@ -38,7 +39,8 @@ def extract_events(pd: ParsedDocument) -> list[Claim]:
         if not any(t.lemma_.lower() in cues or t.lower_ in cues for t in doc):
             continue
         v = SentenceView(pd, i, lex)
-        out += merge_in_sentence(typed_events(v) + statements(v) + elections(v))
+        # elections of one sentence are told apart by kind and year already ("the 2018 and the 2023 elections")
+        out += merge_in_sentence(typed_events(v) + statements(v)) + elections(v)
     return out
 
 

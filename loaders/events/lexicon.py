@@ -84,6 +84,7 @@ class Lexicon:
     instrument_types: frozenset[str]
     anaphora_heads: dict[str, frozenset[str]]
     stmt_verbs: frozenset[str]
+    stmt_complement_verbs: dict[str, frozenset[str]]
     stmt_nouns: frozenset[str]
     stmt_noun_verbs: frozenset[str]
     stances: tuple[Stance, ...]
@@ -97,6 +98,8 @@ class Lexicon:
     victory_verbs: frozenset[str]
     victory_nouns: frozenset[str]
     election_nouns: frozenset[str]
+    election_agent_nouns: frozenset[str]
+    future_words: frozenset[str]
     election_kinds: tuple[tuple[str, re.Pattern[str]], ...]
     default_kind: str
     back_matter: tuple[str, ...]
@@ -174,6 +177,7 @@ def lexicon() -> Lexicon:
         instrument_types=_types(data.get("instrument_types"), "instrument_types"),
         anaphora_heads={str(k): _words(v) for k, v in (data.get("anaphora_heads") or {}).items()},
         stmt_verbs=_words(st.get("verbs")),
+        stmt_complement_verbs={str(k): _words(v) for k, v in (st.get("complement_verbs") or {}).items()},
         stmt_nouns=_words(st.get("statement_nouns")),
         stmt_noun_verbs=_words(st.get("statement_verbs")),
         stances=stances,
@@ -187,6 +191,8 @@ def lexicon() -> Lexicon:
         victory_verbs=_words(el.get("victory_verbs")),
         victory_nouns=_words(el.get("victory_nouns")),
         election_nouns=_words(el.get("nouns")),
+        election_agent_nouns=_words(el.get("agent_nouns")),
+        future_words=_words(el.get("future_words")),
         election_kinds=tuple((str(k), rx) for k, v in (el.get("kinds") or {}).items() if (rx := word_rx(v))),
         default_kind=str(el.get("default_kind", "national")),
         back_matter=tuple(str(w) for w in data.get("back_matter") or []),
