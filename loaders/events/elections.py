@@ -109,7 +109,10 @@ def _reported(v: SentenceView) -> list[Claim]:
         pd = v.pd
         text = pd.text[v.sent.start:v.sent.end]
         kind = election_kind_of(text, v.lex.default_kind, near=a - v.sent.start)
-        found = [d for d in dates_for(pd, v.sent, a, b, False, pd.dates, election=True) if d.kind != "loose"]
+        # "since the adoption of X in 2001": the start of a span, not the election's date
+        spans = [(v.start(x.left_edge), v.end(x.right_edge)) for x in v.doc if x.lower_ == "since"]
+        found = [d for d in dates_for(pd, v.sent, a, b, False, pd.dates, election=True) if d.kind != "loose"
+                 and not any(lo <= d.start < hi for lo, hi in spans)]
         if not found:
             continue
         ev = pd.src.evidence(v.sent.start, v.sent.end)
