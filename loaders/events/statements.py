@@ -44,8 +44,16 @@ def _cue(v: SentenceView, t: Token) -> bool:
             return True
     if t.pos_ == "NOUN" and lemma in _stance_lemmas(v) and v.prep_objects(t, lex.stmt_agent_preps):
         return True  # "congratulations from X", "condemnation by X"
+    if t.pos_ == "NOUN" and lemma in lex.stmt_nouns and _possessors(t) and not (
+            t.dep_ == "dobj" and t.head.lemma_.lower() in lex.stmt_noun_verbs):
+        return True  # "the State Department's comments"; "X issued its statement" is the verb's
     return (t.lower_ in lex.stance_adjectives or lemma in lex.stance_adjectives) and (
         t.dep_ in ("acomp", "ROOT", "ccomp", "conj") or SentenceView.passive(t))
+
+
+def _possessors(t: Token) -> list[Token]:
+    """The possessors of a noun that are names, not pronouns ("the ministry's statement", not "its")."""
+    return [c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"]
 
 
 def _has_complement(t: Token, need: frozenset[str]) -> bool:
@@ -187,6 +195,11 @@ def _group(v: SentenceView, t: Token) -> list[Claim]:
     speaker: Mention | None = None
     if subj is not None:
         agents, speaker = _speaker(v, subj)
+    if not agents and t.pos_ == "NOUN":
+        for p in _possessors(t):
+            agents, speaker = _speaker(v, p)
+            if agents:
+                break
     if not agents:
         for by in v.prep_objects(t, lex.stmt_agent_preps):
             agents, speaker = _speaker(v, by)
@@ -200,10 +213,10 @@ def _group(v: SentenceView, t: Token) -> list[Claim]:
         speaker, agents = agents[0], [spoke[agents[0].entity]]
     stance = _stance(v, t, subj)
     about = _about(v, t, subj, {x.entity for x in agents} | ({speaker.entity} if speaker else set()))
-    a, b = v.start(t), v.end(t)
+    a = v.start(t)
     pd = v.pd
     own_voice = any(is_publisher(pd, x.entity) for x in agents)
-    found = _statement_dates(v, t, dates_for(pd, v.sent, a, b, False, pd.dates), own_voice)
+    found = _statement_dates(v, t, own_voice)
     ev = pd.src.evidence(v.sent.start, v.sent.end)
     out = []
     for x in agents:
@@ -220,22 +233,28 @@ def _group(v: SentenceView, t: Token) -> list[Claim]:
     return out
 
 
-def _statement_dates(v: SentenceView, t: Token, found: list[DateExpr], publisher: bool) -> list[DateExpr]:
-    """A statement's dates. In a dated news item or statement the document's date is the statement's,
-    unless a date stands before the cue or right after it ("said on Monday"). The publisher's own
-    statement in its document ("ANFREL found that the election of 23 July will ...") is dated by the
-    document when the sentence dates it only inside what was said."""
+def _statement_dates(v: SentenceView, t: Token, publisher: bool) -> list[DateExpr]:
+    """A statement's dates. Not a date inside what was said ("X noted that the 2016 lists ..."), unless
+    it names the election spoken of ("X is troubled that the July 23 elections were ..."): the statement
+    is made on that day or after. In a dated news item or statement the document's date is the
+    statement's, unless a date stands before the cue or right after it ("said on Monday"). The
+    publisher's own statement in its document ("ANFREL found that the election of 23 July will ...") is
+    dated by the document when the sentence does not date it outside what was said."""
+    pd = v.pd
+    a, b = v.start(t), v.end(t)
+    said = [(v.start(x.left_edge), v.end(x.right_edge)) for x in t.children if x.dep_ == "ccomp"]
+    # a year naming a thing ("its report on the 2023 general election on 5 July") dates no statement
+    naming = {v.start(x): v.start(x.head) for x in v.doc if x.dep_ in ("nummod", "compound", "amod")
+              and x.like_num and x.head.pos_ in ("NOUN", "PROPN")}
+    dates = [d for d in pd.dates if (d.start not in naming or d.start <= naming[d.start] < d.end) and (
+        not any(lo <= d.start < hi for lo, hi in said) or d.role == "election" and not publisher)]
+    found = dates_for(pd, v.sent, a, b, False, dates)
     own = document_dated(v, t)
     if not own:
-        if publisher and v.pd.document.published is not None:
-            said = [x for c in t.children if c.dep_ == "ccomp" for x in c.subtree]
-            found = [d for d in found if not any(v.start(x) <= d.start < v.end(x) for x in said)]
-            if not found:
-                a = v.start(t)
-                return [DateExpr(a, a, "(document date)", "document", offset=0)]
+        if publisher and not found and pd.document.published is not None:
+            return [DateExpr(a, a, "(document date)", "document", offset=0)]
         return found
-    a, b = v.start(t), v.end(t)
-    text = v.pd.text
+    text = pd.text
     kept = [d for d in found if d.kind != "loose" and (
         d.end <= a or count_words(text[b:d.start]) <= 4 and "that" not in text[b:d.start].split())]
     return kept or own
