@@ -153,3 +153,23 @@ def _named_by_year(v: SentenceView) -> list[Claim]:
                 out.append(Claim("Election", [], ev, ev.document, v.start(n), [d],
                                  {"kind": kind, "trigger": n.lower_}, kind))
     return out
+
+
+def first_mentions(claims: list[Claim], lex_nouns: frozenset[str]) -> list[Claim]:
+    """Of the elections a document only names by their year, the first naming of each, when no passage
+    of the document reports that election (an event's evidence is the passage that states it, not every
+    sentence that names it)."""
+    def named(c: Claim) -> bool:
+        return c.type == "Election" and str(c.attributes.get("trigger", "")).rstrip("s") in lex_nouns
+
+    reported = {(c.kind, d.year) for c in claims if c.type == "Election" and not named(c) for d in c.dates}
+    seen: set[tuple[str | None, int | None]] = set()
+    out = []
+    for c in claims:
+        if named(c):
+            key = (c.kind, c.dates[0].year)
+            if key in reported or key in seen:
+                continue
+            seen.add(key)
+        out.append(c)
+    return out

@@ -7,8 +7,9 @@ from __future__ import annotations
 from functools import cache
 
 from loaders.events.claim import Claim
-from loaders.events.elections import elections
+from loaders.events.elections import elections, first_mentions
 from loaders.events.lexicon import lexicon
+from loaders.events.named_laws import named_laws
 from loaders.events.statements import statements
 from loaders.events.typed import trigger_words, typed_events
 from loaders.events.view import SentenceView
@@ -37,11 +38,13 @@ def extract_events(pd: ParsedDocument) -> list[Claim]:
             continue
         doc = pd.parses[i]
         if not any(t.lemma_.lower() in cues or t.lower_ in cues for t in doc):
+            if any(t.like_num and len(t.text) == 4 for t in doc):  # "the 2016 Trade Union Law"
+                out += named_laws(SentenceView(pd, i, lex))
             continue
         v = SentenceView(pd, i, lex)
         # elections of one sentence are told apart by kind and year already ("the 2018 and the 2023 elections")
-        out += merge_in_sentence(typed_events(v) + statements(v)) + elections(v)
-    return out
+        out += merge_in_sentence(typed_events(v) + named_laws(v) + statements(v)) + elections(v)
+    return first_mentions(out, lex.election_nouns)
 
 
 def _agents_agree(a: Claim, b: Claim) -> bool:

@@ -115,6 +115,12 @@ def _about(v: SentenceView, t: Token, subj: Token | None, speakers: set[str]) ->
             return found
     skip = {x.i for x in subj.subtree} if subj is not None else set()
     skip |= _other_clauses(t)
+    for c in t.children:  # "estimates this law undermines ...": the subject of what was said, named before
+        for s in (g for g in c.children if c.dep_ == "ccomp" and g.dep_ in ("nsubj", "nsubjpass")
+                  and g.pos_ != "PRON"):  # not "acknowledged it was too early"
+            found = [m for m in v.fillers(s, types) if m.entity not in speakers]
+            if found:
+                return found
     for c in t.children:
         if (c.dep_ in ("ccomp", "prep", "xcomp", "dobj", "dative") or c.dep_ == "conj" and c.pos_ == "VERB") \
                 and c.i not in skip:
