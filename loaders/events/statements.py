@@ -44,7 +44,9 @@ def _cue(v: SentenceView, t: Token) -> bool:
             return True
     if t.pos_ == "NOUN" and lemma in _stance_lemmas(v) and v.prep_objects(t, lex.stmt_agent_preps):
         return True  # "congratulations from X", "condemnation by X"
-    if t.pos_ == "NOUN" and lemma in lex.stmt_nouns and _possessors(t) and not (
+    # "the State Department's comments", "a comment from X"; not "stations carrying reports from X"
+    if t.pos_ == "NOUN" and lemma in lex.stmt_nouns and (_possessors(t) or v.prep_objects(
+            t, lex.stmt_agent_preps) and any(c.dep_ == "det" for c in t.children)) and not (
             t.dep_ == "dobj" and t.head.lemma_.lower() in lex.stmt_noun_verbs):
         return True  # "the State Department's comments"; "X issued its statement" is the verb's
     return (t.lower_ in lex.stance_adjectives or lemma in lex.stance_adjectives) and (
