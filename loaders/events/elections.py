@@ -139,7 +139,8 @@ def _named_by_year(v: SentenceView) -> list[Claim]:
     pub = pd.document.published
     out = []
     for n in v.doc:
-        if n.pos_ not in ("NOUN", "PROPN") or not _election_noun(v, n) or hedged(n, v.lex):
+        if n.pos_ not in ("NOUN", "PROPN") or n.lemma_.lower() not in v.lex.election_year_nouns \
+                and n.lower_ not in v.lex.election_year_nouns or hedged(n, v.lex):
             continue
         if any(c.dep_ in ("amod", "det") and c.lower_ in v.lex.generic_words | v.lex.future_words
                for c in n.children):

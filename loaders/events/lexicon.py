@@ -99,6 +99,7 @@ class Lexicon:
     victory_nouns: frozenset[str]
     election_nouns: frozenset[str]
     election_agent_nouns: frozenset[str]
+    election_year_nouns: frozenset[str]
     future_words: frozenset[str]
     election_kinds: tuple[tuple[str, re.Pattern[str]], ...]
     default_kind: str
@@ -192,6 +193,7 @@ def lexicon() -> Lexicon:
         victory_nouns=_words(el.get("victory_nouns")),
         election_nouns=_words(el.get("nouns")),
         election_agent_nouns=_words(el.get("agent_nouns")),
+        election_year_nouns=_words(el.get("year_nouns")),
         future_words=_words(el.get("future_words")),
         election_kinds=tuple((str(k), rx) for k, v in (el.get("kinds") or {}).items() if (rx := word_rx(v))),
         default_kind=str(el.get("default_kind", "national")),
