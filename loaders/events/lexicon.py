@@ -87,6 +87,7 @@ class Lexicon:
     anaphora_heads: dict[str, frozenset[str]]
     anaphora_contrast: frozenset[str]
     stmt_verbs: frozenset[str]
+    stmt_complement_verbs: dict[str, frozenset[str]]
     stmt_nouns: frozenset[str]
     stmt_noun_verbs: frozenset[str]
     stances: tuple[Stance, ...]
@@ -100,6 +101,9 @@ class Lexicon:
     victory_verbs: frozenset[str]
     victory_nouns: frozenset[str]
     election_nouns: frozenset[str]
+    election_agent_nouns: frozenset[str]
+    election_year_nouns: frozenset[str]
+    future_words: frozenset[str]
     election_kinds: tuple[tuple[str, re.Pattern[str]], ...]
     default_kind: str
     back_matter: tuple[str, ...]
@@ -179,6 +183,7 @@ def lexicon() -> Lexicon:
         anaphora_heads={str(k): _words(v) for k, v in (data.get("anaphora_heads") or {}).items()},
         anaphora_contrast=_words(data.get("anaphora_contrast")),
         stmt_verbs=_words(st.get("verbs")),
+        stmt_complement_verbs={str(k): _words(v) for k, v in (st.get("complement_verbs") or {}).items()},
         stmt_nouns=_words(st.get("statement_nouns")),
         stmt_noun_verbs=_words(st.get("statement_verbs")),
         stances=stances,
@@ -192,6 +197,9 @@ def lexicon() -> Lexicon:
         victory_verbs=_words(el.get("victory_verbs")),
         victory_nouns=_words(el.get("victory_nouns")),
         election_nouns=_words(el.get("nouns")),
+        election_agent_nouns=_words(el.get("agent_nouns")),
+        election_year_nouns=_words(el.get("year_nouns")),
+        future_words=_words(el.get("future_words")),
         election_kinds=tuple((str(k), rx) for k, v in (el.get("kinds") or {}).items() if (rx := word_rx(v))),
         default_kind=str(el.get("default_kind", "national")),
         back_matter=tuple(str(w) for w in data.get("back_matter") or []),

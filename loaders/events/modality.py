@@ -64,13 +64,17 @@ def hedged(t: Token, lex: Lexicon) -> bool:
                 return True
             if c.dep_ == "det" and c.lower_ == "no" and g.i == t.i:
                 return True
+    prev = t
     for a in [t, *t.ancestors]:
         if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in a.children):
             return True
         if a.i == t.i:
             continue
         lemma = a.lemma_.lower()
-        if a.pos_ in ("VERB", "AUX") and lemma in lex.hedge_verbs:
+        # a hedging verb governs what it says, not its subject ("the law adopted in 2016 allowed ...")
+        by_subject = prev.dep_ in ("nsubj", "nsubjpass", "csubj")
+        prev = a
+        if a.pos_ in ("VERB", "AUX") and lemma in lex.hedge_verbs and not by_subject:
             return True
         if a.pos_ in ("NOUN", "PROPN") and lemma in lex.hedge_nouns:
             return True

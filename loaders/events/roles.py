@@ -67,6 +67,10 @@ def verb_roles(v: SentenceView, spec: TypeSpec, t: Token) -> tuple[list[Mention]
             # a passive the parser left without its subject ("Five months before the election, VOD was
             # shut down", the name read as an apposition): the nearest name before it in its clause
             targets = _left_in_subtree(v, t, spec.target)
+        if not targets:
+            # "several bills were adopted, including X and Y": the examples hang from the verb
+            for o in v.prep_objects(t, frozenset({"including"})):
+                targets = v.fillers(o, spec.target, spec.group_nouns)
         for by in v.by_agents(t) or v.prep_objects(t, frozenset({"from"})):
             agents = v.fillers(by, spec.agent)
             if agents:

@@ -183,13 +183,13 @@ class SentenceView:
         low = t.lower_
         if t.tag_ in ("WP", "WDT") and t.head.dep_ in ("relcl", "acl") and t.head.head.i != t.head.i:
             return self.fillers(t.head.head, types, group_nouns, person_nouns)  # "X, who had been jailed"
-        if t.pos_ == "PRON" or low in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
-            return self.pronoun(t, types)
         for c in t.children:
-            if c.dep_ == "appos":
+            if c.dep_ == "appos":  # "We, the X, ...", "the committee, the NEC, ..."
                 mm = self.mention(c)
                 if mm is not None and mm.type in types:
                     return [mm]
+        if t.pos_ == "PRON" or low in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+            return self.pronoun(t, types)
         for c in t.children:
             if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know", "dub"):
                 found = [self.mention(g) for g in c.subtree if g.i != c.i]
