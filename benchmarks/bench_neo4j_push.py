@@ -7,8 +7,10 @@ naive loader does: one write transaction per fact (a document, an entity, an eve
 everything that belongs to it: its node, its evidence nodes and their links, its roles, ``PART_OF`` or
 membership links), each statement run with a single row. Graphs: the corpus workspace and a synthetic
 graph (``--events``, default 5,000 events over 200 entities, each with its own evidence passage). Both
-variants end with the same content hash (checked). Every variant runs once untimed first (Neo4j plans a
-query slowly the first time), then ``--repeat`` times, the two loaders taking turns; the best time
+variants end with the same content hash (checked). Every variant runs ``--warmup`` times untimed first
+(Neo4j plans a query slowly the first time, and a fresh JVM runs slowly until it has compiled its hot
+paths: a push of the corpus, a dozen statements, would otherwise be timed cold while the per-fact loader
+warms up during its thousands), then ``--repeat`` times, the two loaders taking turns; the best time
 counts (the machine is shared).
 
 Where the push's time goes, for its best run: the server's commit of the one transaction, and, when the
@@ -174,13 +176,13 @@ class Timing:
 
 
 def timed(fns: dict[str, Callable[[neo4j.Driver, GraphRows], object]], driver: neo4j.Driver, rows: GraphRows,
-          repeat: int, pid: int | None) -> dict[str, Timing]:
-    """The best of ``repeat`` timed runs of each loader into an emptied database, after one untimed
-    round; the loaders take turns, so a busy moment of the machine hits both. The first round checks
-    that every loader writes the same graph (content hash)."""
+          repeat: int, pid: int | None, warmup: int = 2) -> dict[str, Timing]:
+    """The best of ``repeat`` timed runs of each loader into an emptied database, after ``warmup``
+    untimed rounds; the loaders take turns, so a busy moment of the machine hits both. The untimed
+    rounds check that every loader writes the same graph (content hash)."""
     best = {name: Timing() for name in fns}
     digests = set()
-    for i in range(repeat + 1):
+    for i in range(warmup + repeat):
         for name, fn in fns.items():
             wipe(driver)
             gc0 = gc_pauses(pid)
@@ -188,7 +190,7 @@ def timed(fns: dict[str, Callable[[neo4j.Driver, GraphRows], object]], driver: n
             out = fn(driver, rows)
             seconds = time.perf_counter() - t0
             gc1 = gc_pauses(pid)
-            if not i:
+            if i < warmup:
                 digests.add(content_hash(driver))
             elif seconds < best[name].seconds:
                 commit = out.commit_seconds if isinstance(out, PushReport) else None
@@ -229,10 +231,11 @@ def _seconds(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.2f}"
 
 
-def bench(driver: neo4j.Driver, label: str, facts: FactSet, repeat: int, pid: int | None) -> tuple[str, str]:
+def bench(driver: neo4j.Driver, label: str, facts: FactSet, repeat: int, pid: int | None,
+          warmup: int) -> tuple[str, str]:
     """One line of each table for one graph."""
     rows = to_rows(facts)
-    best = timed({"batched": lambda d, r: push_rows(d, r), "per fact": per_fact}, driver, rows, repeat, pid)
+    best = timed({"batched": lambda d, r: push_rows(d, r), "per fact": per_fact}, driver, rows, repeat, pid, warmup)
     push, naive = best["batched"], best["per fact"].seconds
     ceiling = f"{naive / push.commit:.0f}x" if push.commit else "n/a"
     unchanged = again(driver, rows, rows, repeat)
@@ -248,6 +251,7 @@ def main() -> None:
     ap.add_argument("--uri", default=os.environ.get("NEO4J_URI"))
     ap.add_argument("--events", type=int, default=5000)
     ap.add_argument("--repeat", type=int, default=3, help="timed runs of each variant (the best counts)")
+    ap.add_argument("--warmup", type=int, default=2, help="untimed runs of each variant first")
     ap.add_argument("--wipe", action="store_true", help="needed with --uri: the benchmark empties that database")
     args = ap.parse_args()
     if args.uri and not args.wipe:
@@ -260,7 +264,7 @@ def main() -> None:
         with neo4j.GraphDatabase.driver(server.uri, auth=auth, notifications_min_severity="OFF") as driver:
             lines = []
             for label, facts in graphs:
-                lines.append(bench(driver, label, facts, args.repeat, server.pid))
+                lines.append(bench(driver, label, facts, args.repeat, server.pid, max(1, args.warmup)))
                 print(f"{label}: done", file=sys.stderr, flush=True)
             wipe(driver)
     print(FIRST_HEADER)
