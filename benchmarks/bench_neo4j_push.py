@@ -99,10 +99,10 @@ def gc_pauses(pid: int | None) -> float | None:
     if pid is None or shutil.which("jstat") is None:
         return None
     out = subprocess.run(["jstat", "-gc", str(pid)], capture_output=True, text=True, check=False).stdout.split("\n")
-    if len(out) < 2:
+    columns = dict(zip(out[0].split(), out[1].split(), strict=False)) if len(out) > 1 else {}
+    if "YGCT" not in columns or "FGCT" not in columns:
         return None
-    columns = dict(zip(out[0].split(), out[1].split(), strict=False))
-    return float(columns.get("YGCT", 0)) + float(columns.get("FGCT", 0))
+    return float(columns["YGCT"]) + float(columns["FGCT"])
 
 
 def wipe(driver: neo4j.Driver) -> None:
