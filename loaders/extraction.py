@@ -41,6 +41,7 @@ def extract_all(sources: Iterable[SourceText], facts: FactSet,
     from loaders.parse.cache import ParseCache
     from loaders.parse.document import parse_documents
     from loaders.resolve import DocContext, resolve_all
+    from loaders.ties.apposed import extract_apposed
     from loaders.ties.memberships import extract_memberships
     from loaders.ties.tables import extract_tables
 
@@ -55,6 +56,7 @@ def extract_all(sources: Iterable[SourceText], facts: FactSet,
             contexts[src.document.id] = DocContext(src.document, years_in(src.clean, 0, end))
             claims += extract_events(pd)
             extract_memberships(src, pd.mentions, facts)
+            extract_apposed(pd, facts)
             extract_tables(src, pd.mentions, facts)
             if progress:
                 progress(src)
