@@ -27,6 +27,13 @@ def workspace_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
+def jobs_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--jobs", "-j", type=click.IntRange(min=1), default=None,
+        help="Processes extracting documents (default: the cores available, for 24 files or more to extract).",
+    )(f)
+
+
 @contextmanager
 def progress_bar(enabled: bool | None = None) -> Iterator[Callable[[str, int, int], None]]:
     """A ``progress(stage, done, total)`` callback drawing a bar on a terminal, silent otherwise."""
