@@ -27,29 +27,37 @@ class FactLog:
 
     ops: list[Op] = field(default_factory=list)
 
+    def record(self, kind: str, args: tuple[Any, ...]) -> None:
+        self.ops.append((kind, args))
+
     def add_entity(self, entity: Entity) -> None:
-        self.ops.append(("entity", (entity,)))
+        self.record("entity", (entity,))
 
     def add_event(self, event: Event) -> None:
-        self.ops.append(("event", (event,)))
+        self.record("event", (event,))
 
     def add_membership(self, membership: Membership) -> None:
-        self.ops.append(("membership", (membership,)))
+        self.record("membership", (membership,))
 
     def add_alias(self, entity_id: str, alias: str) -> None:
         """Another name the document uses for an entity it added before (an acronym, a surname)."""
-        self.ops.append(("alias", (entity_id, alias)))
+        self.record("alias", (entity_id, alias))
 
     def add_rows(self, event: Event, key: str, rows: list[dict[str, Any]]) -> None:
         """Add ``event``, and ``rows`` (one per party) to its list attribute ``key``: a party already
         listed keeps the row it has; the list is sorted by party."""
-        self.ops.append(("rows", (event, key, rows)))
+        self.record("rows", (event, key, rows))
 
     def replay(self, facts: FactSet) -> FactSet:
         """Apply the operations to ``facts`` in order (each fact object is added once: replay a log once)."""
         for kind, args in self.ops:
-            _APPLY[kind](facts, *args)
+            apply(facts, kind, args)
         return facts
+
+
+def apply(facts: FactSet, kind: str, args: tuple[Any, ...]) -> None:
+    """Apply one operation of a log to ``facts``."""
+    _APPLY[kind](facts, *args)
 
 
 def _alias(facts: FactSet, entity_id: str, alias: str) -> None:

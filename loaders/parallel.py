@@ -115,14 +115,14 @@ def extract_files(works: Iterable[FileWork], parses: ParseCache, jobs: int = 1) 
     with ProcessPoolExecutor(jobs, multiprocessing.get_context(method), initializer=_warm) as pool:
         worker_parses = ParseCache(parses.folder, parses.previous)
         pending: Iterable[list[FileWork] | None] = chain(_chunks(works, TASK_DOCUMENTS), [None])
-        for chunk in pending:  # None: the end, every chunk left in the window is waited for
-            if chunk is not None:
-                srcs = list(chain.from_iterable(w.sources for w in chunk))
-                ids = list(chain.from_iterable(w.read_ids for w in chunk if w.cached is None))
-                window.append((chunk, pool.submit(_task, srcs, ids, worker_parses) if srcs else None))
-                for w in chunk:
+        for item in pending:  # None: the end, every chunk left in the window is waited for
+            if item is not None:
+                srcs = list(chain.from_iterable(w.sources for w in item))
+                ids = list(chain.from_iterable(w.read_ids for w in item if w.cached is None))
+                window.append((item, pool.submit(_task, srcs, ids, worker_parses) if srcs else None))
+                for w in item:
                     w.sources = []
-            while window and (chunk is None or len(window) > 2 * jobs or window[0][1] is None):
+            while window and (item is None or len(window) > 2 * jobs or window[0][1] is None):
                 done, future = window.popleft()
                 lines: list[bytes] = []
                 if future is not None:
