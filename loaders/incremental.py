@@ -111,6 +111,8 @@ def build_corpus(corpus: Path, progress: ProgressFn | None = None, parses: Parse
                 if progress:
                     progress("documents", state["done"], state["known"] + len(files) - state["files"])
 
+    if progress:  # the clock starts now, with the first file (a file holds one document or more)
+        progress("documents", 0, len(files))
     works = extract_files(_plan(corpus, files, manifest, facts, extracts), parses, jobs)
     combine(stored(works), facts)
     if progress:
