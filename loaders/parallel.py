@@ -110,7 +110,9 @@ def extract_files(works: Iterable[FileWork], parses: ParseCache, jobs: int = 1) 
             ids = list(chain.from_iterable(w.read_ids for w in chunk if w.cached is None))
             yield from _fill(chunk, extract_encoded(srcs, ids, parses) if srcs else [])
         return
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    # spawned workers: no copy of the main process's threads (the progress bar's) or state; they are its
+    # own children, so the system counts their CPU time and memory with the build's
+    method = "spawn"
     window: deque[tuple[list[FileWork], Future[tuple[list[bytes], int, int]] | None]] = deque()
     with ProcessPoolExecutor(jobs, multiprocessing.get_context(method), initializer=_warm) as pool:
         worker_parses = ParseCache(parses.folder, parses.previous)
