@@ -77,6 +77,7 @@ def build_corpus(corpus: Path, progress: ProgressFn | None = None, parses: Parse
             data = b""
         files.append((path, rel, file_digest(rel, data, manifest.get(rel) or manifest.get(path.name))))
     todo = sum(1 for *_, digest in files if extracts is None or not extracts.has(extracts.key(digest)))
+    parallel_parse = jobs is None  # ``--jobs 1``: one process, even for a batch spaCy would spread
     jobs = available_cores() if jobs is None else jobs
     jobs = jobs if todo >= POOL_FROM else 1
     before = extracts.previous_index() if extracts else {}
@@ -113,7 +114,7 @@ def build_corpus(corpus: Path, progress: ProgressFn | None = None, parses: Parse
 
     if progress:  # the clock starts now, with the first file (a file holds one document or more)
         progress("documents", 0, len(files))
-    works = extract_files(_plan(corpus, files, manifest, facts, extracts), parses, jobs)
+    works = extract_files(_plan(corpus, files, manifest, facts, extracts), parses, jobs, parallel_parse)
     combine(stored(works), facts)
     if progress:
         progress("documents", state["done"], state["done"])

@@ -102,13 +102,15 @@ def _fill(chunk: list[FileWork], lines: list[bytes]) -> list[FileWork]:
     return chunk
 
 
-def extract_files(works: Iterable[FileWork], parses: ParseCache, jobs: int = 1) -> Iterator[FileWork]:
-    """The works in order, each file to extract with its ``lines`` filled (``jobs`` worker processes)."""
+def extract_files(works: Iterable[FileWork], parses: ParseCache, jobs: int = 1,
+                  parallel_parse: bool = True) -> Iterator[FileWork]:
+    """The works in order, each file to extract with its ``lines`` filled (``jobs`` worker processes;
+    with one, ``parallel_parse`` lets spaCy spread a large batch over processes of its own)."""
     if jobs <= 1:
         for chunk in _chunks(works, BATCH_DOCUMENTS):
             srcs = list(chain.from_iterable(w.sources for w in chunk))
             ids = list(chain.from_iterable(w.read_ids for w in chunk if w.cached is None))
-            yield from _fill(chunk, extract_encoded(srcs, ids, parses) if srcs else [])
+            yield from _fill(chunk, extract_encoded(srcs, ids, parses, parallel_parse) if srcs else [])
         return
     # spawned workers: no copy of the main process's threads (the progress bar's) or state; they are its
     # own children, so the system counts their CPU time and memory with the build's
