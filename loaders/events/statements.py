@@ -49,9 +49,15 @@ def _negated(t: Token) -> bool:
 
 
 def _stance(v: SentenceView, t: Token, subj: Token | None) -> str | None:
-    skip = {x.i for x in subj.subtree} if subj is not None else set()
+    # the speaker's words are not what was said; a speaker the cue's clause modifies ("the Embassy,
+    # which hailed ...") is its ancestor: only the speaker's own word is left out then
+    skip: set[int] = set()
+    if subj is not None:
+        skip = {subj.i} if t in subj.subtree else {x.i for x in subj.subtree}
     skip |= _other_clauses(t)
     words = [x for x in [t, *t.subtree] if x.i not in skip]
+    if not words:
+        return None
     lo = min(x.idx for x in words)
     hi = max(x.idx + len(x.text) for x in words)
     text = v.doc.text[lo:hi]
