@@ -30,7 +30,7 @@ def workspace_option(f: Callable[..., Any]) -> Callable[..., Any]:
 def jobs_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--jobs", "-j", type=click.IntRange(min=1), default=None,
-        help="Processes extracting documents (default: the cores available, for 24 files or more to extract).",
+        help="Processes extracting documents (default: the cores available, when there is enough to extract).",
     )(f)
 
 

@@ -27,9 +27,10 @@ from loaders.parse.cache import ParseCache
 from loaders.pipeline import ProgressFn, read_file, skipped_files, unique_id
 from loaders.text.decoding import read_bytes
 
-#: Files to extract from which a build uses a pool of processes (below, starting the workers and loading
-#: the model in each costs more than the cores save; see benchmarks/bench_incremental.py).
-POOL_FROM = 24
+#: Bytes of files to extract from which a build uses a pool of processes (with 2 files or more): about
+#: 8 s of one core's parsing and extraction here, against about 1.5 s to start 2 workers and load the model
+#: in each; below it, the pool costs more than the cores save (benchmarks/bench_incremental.py).
+POOL_FROM = 100_000
 
 
 def _reusable(cached: list[DocumentExtract], rel: str, facts: FactSet) -> bool:
@@ -69,17 +70,20 @@ def build_corpus(corpus: Path, progress: ProgressFn | None = None, parses: Parse
     parses = parses or ParseCache(None)
     paths, manifest = skipped_files(corpus, facts)
     files = []
+    todo: list[int] = []  # the sizes of the files to extract
     for path in paths:
         rel = path.relative_to(corpus).as_posix()
         try:
             data = read_bytes(path)
         except SkipItem:  # the reader says why, when it reads the file below
             data = b""
-        files.append((path, rel, file_digest(rel, data, manifest.get(rel) or manifest.get(path.name))))
-    todo = sum(1 for *_, digest in files if extracts is None or not extracts.has(extracts.key(digest)))
+        digest = file_digest(rel, data, manifest.get(rel) or manifest.get(path.name))
+        files.append((path, rel, digest))
+        if extracts is None or not extracts.has(extracts.key(digest)):
+            todo.append(len(data))
     parallel_parse = jobs is None  # ``--jobs 1``: one process, even for a batch spaCy would spread
     jobs = available_cores() if jobs is None else jobs
-    jobs = jobs if todo >= POOL_FROM else 1
+    jobs = jobs if len(todo) >= 2 and sum(todo) >= POOL_FROM else 1
     before = extracts.previous_index() if extracts else {}
     counts = Counts()
     state = {"done": 0, "known": 0, "files": 0}

@@ -25,7 +25,7 @@ from loaders.parse.cache import ParseCache
 from loaders.text.source import SourceText
 
 #: Documents a worker extracts per task: small enough to balance the workers and bound memory.
-TASK_DOCUMENTS = 8
+TASK_DOCUMENTS = 2
 #: A chunk of files also ends after this many files (cached files between files to extract).
 CHUNK_FILES = 256
 
