@@ -43,11 +43,21 @@ def _assert_same(a: Workspace, b: Workspace) -> None:
         assert left[name] == right[name], f"{name} differs"
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A copy of the corpus and a workspace built cold from it, once for the module."""
+    tmp = tmp_path_factory.mktemp("built")
+    shutil.copytree(CORPUS, tmp / "corpus")
+    Workspace(tmp / "ws").build(tmp / "corpus", jobs=1)
+    return tmp / "corpus", tmp / "ws"
+
+
 @pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    shutil.copytree(CORPUS, folder)
-    return folder
+def corpus(built: tuple[Path, Path], tmp_path: Path) -> Path:
+    """The corpus copy, with its cold-built workspace at ``tmp_path / "ws"``."""
+    shutil.copytree(built[0], tmp_path / "corpus")
+    shutil.copytree(built[1], tmp_path / "ws", symlinks=True)
+    return tmp_path / "corpus"
 
 
 def _edit(corpus: Path) -> None:
@@ -62,8 +72,7 @@ def _edit(corpus: Path) -> None:
 
 
 def test_incremental_build_equals_a_cold_build(corpus: Path, tmp_path: Path) -> None:
-    ws = Workspace(tmp_path / "ws")
-    ws.build(corpus)
+    ws = Workspace(tmp_path / "ws")  # built cold
     first = ws.summary()["documents_built"]
     assert first == {"new": 9, "changed": 0, "removed": 0, "reused": 0, "reextracted": 0}
     ws.build(corpus)
@@ -86,8 +95,8 @@ def test_new_extractor_reextracts_from_cached_parses(corpus: Path, tmp_path: Pat
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """A lexicon change (any change of the extractor version) extracts every document again, from the
     parses kept in the workspace: the model is not even loaded."""
-    ws = Workspace(tmp_path / "ws")
-    ws.build(corpus)
+    ws = Workspace(tmp_path / "ws")  # built cold
+    ws.build(corpus)  # every extract reused: the parses must still be kept
     before = ws.facts_path.read_bytes()
     monkeypatch.setattr(loaders.extract_cache, "extractor_version", lambda: "another lexicon")
 
@@ -118,8 +127,7 @@ def test_a_file_taking_a_cached_documents_id_makes_it_extracted_again(tmp_path: 
 
 
 def test_unreadable_cached_extract_is_extracted_again(corpus: Path, tmp_path: Path) -> None:
-    ws = Workspace(tmp_path / "ws")
-    ws.build(corpus)
+    ws = Workspace(tmp_path / "ws")  # built cold
     before = ws.facts_path.read_bytes()
     for entry in (ws.path / EXTRACTS).glob("[0-9a-f]*"):
         entry.write_bytes(b"{not json")
@@ -129,8 +137,7 @@ def test_unreadable_cached_extract_is_extracted_again(corpus: Path, tmp_path: Pa
 
 
 def test_parallel_build_equals_the_serial_build(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    serial = Workspace(tmp_path / "serial")
-    serial.build(corpus, jobs=1)
+    serial = Workspace(tmp_path / "ws")  # built cold, serially
     monkeypatch.setattr(loaders.incremental, "POOL_FROM", 1)
     pooled = Workspace(tmp_path / "pooled")
     pooled.build(corpus, jobs=2)
