@@ -71,7 +71,8 @@ class Counts:
     removed: int = 0
     reused: int = 0
     reextracted: int = 0
-    """Unchanged, extracted again because the extractor changed (or its cached extract was unreadable)."""
+    """Unchanged, extracted again: the extractor changed, its cached extract was unreadable, or a new file
+    took the id one of its documents had."""
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)

@@ -48,8 +48,9 @@ def _reusable(cached: list[DocumentExtract], rel: str, facts: FactSet) -> bool:
     return True
 
 
-def _plan(corpus: Path, files: list[tuple[Path, str, str]], manifest: dict[str, dict[str, Any]],
-          facts: FactSet, extracts: ExtractCache | None) -> Iterator[FileWork]:
+def _plan(files: list[tuple[Path, str, str]], manifest: dict[str, dict[str, Any]], facts: FactSet,
+          extracts: ExtractCache | None) -> Iterator[FileWork]:
+    """Each file in order: its cached extracts when they can be reused, else its documents read."""
     for path, rel, digest in files:
         key = extracts.key(digest) if extracts else digest
         cached = extracts.get(key) if extracts else None
@@ -118,7 +119,7 @@ def build_corpus(corpus: Path, progress: ProgressFn | None = None, parses: Parse
 
     if progress:  # the clock starts now, with the first file (a file holds one document or more)
         progress("documents", 0, len(files))
-    works = extract_files(_plan(corpus, files, manifest, facts, extracts), parses, jobs, parallel_parse)
+    works = extract_files(_plan(files, manifest, facts, extracts), parses, jobs, parallel_parse)
     combine(stored(works), facts)
     if progress:
         progress("documents", state["done"], state["done"])
