@@ -144,3 +144,12 @@ def test_parallel_build_equals_the_serial_build(corpus: Path, tmp_path: Path, mo
     _assert_same(serial, pooled)
     assert sorted(p.name for p in (pooled.path / "parses").iterdir()) == sorted(
         p.name for p in (serial.path / "parses").iterdir())
+
+
+def test_progress_counts_documents_not_files(corpus: Path, tmp_path: Path) -> None:
+    calls: list[tuple[str, int, int]] = []
+    Workspace(tmp_path / "ws").build(corpus, lambda stage, done, total: calls.append((stage, done, total)))
+    assert {stage for stage, _, _ in calls} == {"documents"}
+    assert calls[0] == ("documents", 0, 5)  # before any file is read: one document per file assumed
+    assert calls[-1] == ("documents", 9, 9)  # the compilation file held five
+    assert [done for _, done, _ in calls] == sorted(done for _, done, _ in calls)
