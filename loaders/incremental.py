@@ -27,10 +27,12 @@ from loaders.parse.cache import ParseCache
 from loaders.pipeline import ProgressFn, read_file, skipped_files, unique_id
 from loaders.text.decoding import read_bytes
 
-#: Bytes of files to extract from which a build uses a pool of processes (with 2 files or more): about
-#: 8 s of one core's parsing and extraction here, against about 1.5 s to start 2 workers and load the model
-#: in each; below it, the pool costs more than the cores save (benchmarks/bench_incremental.py).
-POOL_FROM = 100_000
+#: Bytes of files to extract from which a build uses a pool of processes (with 2 files or more). Starting
+#: 2 spawned workers, each importing spaCy and loading the model, costs about 1.5 s of wall time and 2-4 s
+#: of CPU; a file costs about 1 s of one core per 27 kB here. On the bundled corpus (5 files, 215 kB) the
+#: pool took 12.3-14.1 s of CPU against 9.7-10.0 s serially: below this size the cores save little, and
+#: on a busy machine nothing (benchmarks/bench_incremental.py; README, Speed).
+POOL_FROM = 256_000
 
 
 def _reusable(cached: list[DocumentExtract], rel: str, facts: FactSet) -> bool:
