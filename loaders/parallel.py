@@ -16,9 +16,11 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import chain
 
+from graph.errors import AbortRun
 from loaders.extract_codec import DocumentExtract, encode
 from loaders.extraction import BATCH_DOCUMENTS, extract_sources
 from loaders.parse.cache import ParseCache
@@ -130,7 +132,11 @@ def extract_files(works: Iterable[FileWork], parses: ParseCache, jobs: int = 1,
                 done, future = window.popleft()
                 lines: list[bytes] = []
                 if future is not None:
-                    lines, hits, misses = future.result()
+                    try:
+                        lines, hits, misses = future.result()
+                    except BrokenProcessPool as exc:
+                        raise AbortRun("a worker process extracting documents died (out of memory?): "
+                                       "the workspace was left as it was; build again, or with --jobs 1") from exc
                     parses.hits += hits
                     parses.misses += misses
                 yield from _fill(done, lines)
