@@ -65,21 +65,19 @@ def _to_json(value: Any) -> Any:
     raise TypeError(f"cannot store a value of type {name} in an extract")
 
 
-def _from_json(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_from_json(v) for v in value]
-    if not isinstance(value, dict):
-        return value
-    tag = value.get("@")
+def _tagged(obj: dict[str, Any]) -> Any:
+    """A JSON object read back (its values already are): a tagged one becomes its kind again."""
+    tag = obj.get("@")
     if tag is None:
-        return {k: _from_json(v) for k, v in value.items()}
+        return obj
     if tag == "tuple":
-        return tuple(_from_json(v) for v in value["items"])
+        return tuple(obj["items"])
     if tag == "set":
-        return {_from_json(v) for v in value["items"]}
+        return set(obj["items"])
     if tag == "date":
-        return dt.date.fromisoformat(value["iso"])
-    return _CLASSES[tag](**{k: _from_json(v) for k, v in value.items() if k != "@"})
+        return dt.date.fromisoformat(obj["iso"])
+    del obj["@"]
+    return _CLASSES[tag](**obj)
 
 
 def encode(extract: DocumentExtract) -> bytes:
@@ -89,7 +87,7 @@ def encode(extract: DocumentExtract) -> bytes:
 
 def decode(line: bytes) -> DocumentExtract:
     """What ``encode`` wrote (``ValueError``, ``KeyError`` or ``TypeError`` on anything else)."""
-    out = _from_json(json.loads(line))
+    out = json.loads(line, object_hook=_tagged)
     if not isinstance(out, DocumentExtract):
         raise ValueError("not a document extract")
     return out
