@@ -33,6 +33,7 @@ from graph.model import Entity, FuzzyDate, Membership
 from loaders.actors.mention import Mention
 from loaders.lexicon import ORG_MARK, PERSON_MARK, actor_by_name, phrase_regex, roles
 from loaders.ruling_party import ruling_party
+from loaders.text.alternation import words as word_alternation
 from loaders.text.source import SourceText
 from loaders.text.textspans import first_date, paragraph_at, sentence_at
 from loaders.ties.anaphors import ANAPHOR_WINDOW, BODY_TYPES, body_anaphors
@@ -54,8 +55,7 @@ FORMER = r"(?:\b(?P<former>former|then|ex)[\s-]+)?"
 
 
 def _alts(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]")
-                    for w in sorted(words, key=len, reverse=True))
+    return word_alternation(words)
 
 
 @dataclass(frozen=True)
