@@ -18,11 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from graph.neo4j_rows import GraphRows
-
-#: The kinds of node rows and the label that has the ``id`` constraint, in push order.
-NODE_KINDS = {"documents": "Document", "evidence": "Evidence", "entities": "Entity", "events": "Event",
-              "memberships": "Membership"}
+from graph.neo4j_rows import NODE_KINDS, GraphRows
 
 
 @dataclass(frozen=True)

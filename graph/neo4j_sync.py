@@ -12,7 +12,9 @@
 4. compare hashes: a node whose hash is unchanged is not sent at all; a changed node loses the
    relationships it starts (``push_unlink``), and every new or changed node is written with its
    outgoing relationships (``push_<kind>``: ``MERGE`` on the constrained ``id``, then ``SET``; the
-   relationships are ``CREATE``d, since none of them exists any more);
+   relationships are ``CREATE``d, since none of them exists any more). When the database holds no node
+   with a label of ours at all (``push_ours``, read after the lock: a first push), the nodes are
+   ``CREATE``d instead of merged (``graph.neo4j_statements``);
 5. record the push on the ``:KgSync`` node with the content ``fingerprint`` of the graph it leaves; commit.
 
 A failure anywhere (a bad batch, a lost connection) rolls the whole transaction back, so the server
@@ -20,9 +22,9 @@ keeps the previous graph intact. Pushing the same facts twice writes nothing the
 counts and ``content_hash`` do not change. Every node and relationship a push writes carries ``build``
 (the build id of that push). Uniqueness constraints on ``id`` (the only kind Community has) are created
 beforehand (only those missing), in their own schema transactions, and so are the property keys of
-dates (``declare_property_keys``). Nodes without ``build`` (added by hand) are never deleted. Role
-relationships need one statement per target label (``role_statement``): a ``MATCH`` without the
-constrained label would scan.
+dates (``declare_property_keys``). Nodes without ``build`` (added by hand) are never deleted. The
+statements and their substitutions (a role's target label, ``CREATE`` for a first push) are in
+``graph.neo4j_statements``.
 
 ``preview`` plans without writing (``kg neo4j push --dry-run``); ``holding`` recomputes the fingerprint
 of what the server holds and says whether it is the workspace's graph (``kg ask --backend neo4j``).
@@ -37,8 +39,6 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import neo4j
@@ -54,27 +54,14 @@ from graph.neo4j_plan import (
     plan,
 )
 from graph.neo4j_rows import GraphRows, date_property_keys, to_rows
+from graph.neo4j_statements import WRITE_ORDER, schema_statements, statement, write_statements
 
-CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
 BATCH_SIZE = 5000
 #: Seconds a push waits for the push lock before ``waiting()`` says another push is under way.
 LOCK_NOTICE = 2.0
 
 ProgressFn = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)`` after each batch."""
-
-_TARGET_LABELS = ("Entity", "Event")
-
-
-@cache
-def statement(name: str) -> str:
-    """The text of ``graph/cypher/<name>.cypher``."""
-    return (CYPHER_DIR / f"{name}.cypher").read_text(encoding="utf-8")
-
-
-def schema_statements() -> list[str]:
-    text = "\n".join(line for line in statement("schema").splitlines() if not line.lstrip().startswith("//"))
-    return [s.strip() for s in text.split(";") if s.strip()]
 
 
 ApproveFn = Callable[[Removal], None]
@@ -91,6 +78,8 @@ class PushReport:
     seconds: float
     written_nodes: int = 0
     unchanged_nodes: int = 0
+    created: bool = False  # the database held no node with a label of ours: nodes created, not merged
+    commit_seconds: float = 0.0  # of ``seconds``, the server's commit of the transaction
 
 
 _SCHEMA_NAME = re.compile(r"\b(?:CONSTRAINT|INDEX)\s+(\w+)\s+IF NOT EXISTS")
@@ -126,25 +115,8 @@ def declare_property_keys(driver: neo4j.Driver, database: str | None = None) -> 
         driver.execute_query("UNWIND $keys AS key CALL db.createProperty(key)", keys=missing, database_=database)
 
 
-def role_statement(label: str) -> str:
-    """``push_roles`` for one target label (a checked identifier: ``Entity`` or ``Event``)."""
-    if label not in _TARGET_LABELS:
-        raise ValueError(f"not a role target label: {label!r}")
-    return statement("push_roles").replace("TARGET_LABEL", label)
-
-
-def _statements(kind: str, items: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
-    """The statement(s) of one kind of rows: roles need one per target label."""
-    if kind != "roles":
-        return [(statement(f"push_{kind}"), items)]
-    return [(role_statement(label), [r for r in items if r["label"] == label]) for label in _TARGET_LABELS]
-
-
 def _batches(rows: list[Any], size: int) -> list[list[Any]]:
     return [rows[i:i + size] for i in range(0, len(rows), size)]
-
-
-WRITE_ORDER = ("documents", "evidence", "entities", "part_of", "events", "roles", "memberships")
 
 
 def push_rows(driver: neo4j.Driver, rows: GraphRows, *, database: str | None = None,
@@ -181,6 +153,7 @@ def push_rows(driver: neo4j.Driver, rows: GraphRows, *, database: str | None = N
                 notice.cancel()
         existing = tx.run(statement("push_read")).single(strict=True)["nodes"]
         relationships = sum(r["n"] for r in tx.run(statement("status_relationships")))
+        create = not existing and tx.run(statement("push_ours")).single(strict=True)["nodes"] == 0
         todo = plan(rows, existing, last["build"], trust_hashes=intact(existing, relationships, last["content"]))
         if approve is not None:
             approve(todo.removal)
@@ -190,15 +163,17 @@ def push_rows(driver: neo4j.Driver, rows: GraphRows, *, database: str | None = N
         for group in _batches(todo.unlink, batch_size):
             removed_rels += run(statement("push_unlink"), len(group), rows=group).relationships_deleted
         for kind in WRITE_ORDER:
-            for text, group in _statements(kind, todo.write[kind]):
+            for text, group in write_statements(kind, todo.write[kind], create):
                 for batch in _batches(group, batch_size):
                     run(text, len(batch), rows=batch)
         tx.run(statement("record_push"), build=build, rows=total, content=expected_fingerprint(rows),
                counts_json=json.dumps(counts, sort_keys=True)).consume()
+        committing = time.perf_counter()
         tx.commit()
+    done_at = time.perf_counter()
     written = sum(len(todo.write[k]) for k in NODE_KINDS)
     return PushReport(build, total, batches, len(todo.delete), max(0, removed_rels - todo.relinked),
-                      time.perf_counter() - t0, written, todo.unchanged)
+                      done_at - t0, written, todo.unchanged, create, done_at - committing)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ def extract_document(pd: ParsedDocument) -> DocumentExtract:
     from loaders.actors.find import register
     from loaders.dates.expressions import years_in
     from loaders.events.extract import extract_events
+    from loaders.ties.apposed import extract_apposed
     from loaders.ties.memberships import extract_memberships
     from loaders.ties.tables import extract_tables
 
@@ -51,6 +52,7 @@ def extract_document(pd: ParsedDocument) -> DocumentExtract:
     years = years_in(src.clean, 0, end)
     claims = extract_events(pd)
     extract_memberships(src, pd.mentions, log)
+    extract_apposed(pd, log)
     extract_tables(src, pd.mentions, log)
     return DocumentExtract(src.document, log, claims, years, pd.key)
 

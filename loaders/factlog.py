@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.factset import FactSet
-from graph.model import Entity, Event, Membership
+from graph.model import Entity, Event, Evidence, Membership
 
 #: ``(kind, arguments)``: ``entity``/``event``/``membership`` (the fact), ``alias`` (entity id, alias),
-#: ``rows`` (an Election event, an attribute name, rows with a ``party`` key).
+#: ``rows`` (an Election event, an attribute name, rows with a ``party`` key), ``known`` (a known actor's
+#: id and evidence: its entity added unless there is one).
 Op = tuple[str, tuple[Any, ...]]
 
 
@@ -29,6 +30,16 @@ class FactLog:
 
     def record(self, kind: str, args: tuple[Any, ...]) -> None:
         self.ops.append((kind, args))
+
+    def has_entity(self, entity_id: str) -> bool:
+        """Whether this document added the entity (what other documents added is not known here)."""
+        return any(kind in ("entity", "known") and (args[0] if kind == "known" else args[0].id) == entity_id
+                   for kind, args in self.ops)
+
+    def add_known(self, actor_id: str, evidence: list[Evidence]) -> None:
+        """Make the known actor ``actor_id`` an entity, with ``evidence``, unless the facts have it
+        already (``loaders.lexicon.add_known_entity``, applied on replay)."""
+        self.record("known", (actor_id, evidence))
 
     def add_entity(self, entity: Entity) -> None:
         self.record("entity", (entity,))
@@ -60,6 +71,12 @@ def apply(facts: FactSet, kind: str, args: tuple[Any, ...]) -> None:
     _APPLY[kind](facts, *args)
 
 
+def _known(facts: FactSet, actor_id: str, evidence: list[Evidence]) -> None:
+    from loaders.lexicon import add_known_entity
+
+    add_known_entity(facts, actor_id, evidence)
+
+
 def _alias(facts: FactSet, entity_id: str, alias: str) -> None:
     facts.entities[entity_id].aliases.add(alias)
 
@@ -74,5 +91,5 @@ def _rows(facts: FactSet, event: Event, key: str, rows: list[dict[str, Any]]) ->
 
 _APPLY: dict[str, Any] = {
     "entity": FactSet.add_entity, "event": FactSet.add_event, "membership": FactSet.add_membership,
-    "alias": _alias, "rows": _rows,
+    "alias": _alias, "rows": _rows, "known": _known,
 }

@@ -14,8 +14,9 @@ from functools import cache
 from typing import Any
 
 from graph.errors import AbortRun
+from graph.factset import FactSet
 from graph.ids import entity_id
-from graph.model import ENTITY_TYPES
+from graph.model import ENTITY_TYPES, Entity, Evidence
 from graph.resources import read_lexicon
 from loaders.actors.names import fold
 
@@ -87,6 +88,28 @@ def actor_by_name(type_: str, name: str) -> Actor | None:
         if a.type == type_ and any(fold(n) == key for n in a.names):
             return a
     return None
+
+
+@cache
+def _by_id() -> dict[str, Actor]:
+    return {a.id: a for a in actors()}
+
+
+def is_known(actor_id: str) -> bool:
+    """Whether an actor of the lexicon has this id."""
+    return actor_id in _by_id()
+
+
+def add_known_entity(facts: FactSet, actor_id: str, evidence: list[Evidence]) -> bool:
+    """Make the known actor ``actor_id`` an entity of ``facts`` (with ``evidence``) when it is not one yet
+    (a fact may name a known actor no mention registered: "the ruling party", "constitutional
+    amendments"). False when no known actor has that id."""
+    a = _by_id().get(actor_id)
+    if a is None:
+        return False
+    if actor_id not in facts.entities:
+        facts.add_entity(Entity(a.id, a.type, a.name, set(a.aliases) - {a.name}, dict(a.attributes), evidence))
+    return True
 
 
 @cache

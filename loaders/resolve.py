@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.factset import FactSet
-from graph.ids import election_event_id, event_id
-from graph.model import Event, Evidence, FuzzyDate
-from loaders.dates.dating import PREF, Dater, DocContext, compatible, merge_dates
+from graph.ids import election_event_id, event_id, membership_id
+from graph.model import Event, Evidence, FuzzyDate, Membership
+from loaders.dates.dating import PREF, Dater, DocContext, after, compatible, merge_dates
 from loaders.events.claim import Claim
 from loaders.events.lexicon import lexicon
+from loaders.lexicon import add_known_entity
 
 __all__ = ["DocContext", "resolve_all"]
 
@@ -82,8 +83,7 @@ def _dates_fit(da: list[FuzzyDate], db: list[FuzzyDate], recurs: bool) -> bool:
 
 def _after(dates: set[FuzzyDate], bounds: set[FuzzyDate]) -> bool:
     """Some date lies wholly after some document's date (compared by their first possible day)."""
-    return any(d.value > b.value and not b.value.startswith(d.value) and not d.value.startswith(b.value)
-               for d in dates for b in bounds)
+    return any(after(d, b) for d in dates for b in bounds)
 
 
 def _signature(it: _Claimed) -> tuple[Any, ...]:
@@ -221,4 +221,30 @@ def resolve_all(claims: list[Claim], contexts: dict[str, DocContext], facts: Fac
     items = [_Claimed(c, dater.dates_of(c), contexts[c.document].document.published if c.document in contexts
                       else None) for c in claims if c.type != "Election"]
     for group in cluster(items, recurs_of):
-        facts.add_event(build_event(group))
+        ev = facts.add_event(build_event(group))
+        _known_participants(facts, ev)
+        _offices(facts, ev, group)
+
+
+def _offices(facts: FactSet, ev: Event, group: list[_Claimed]) -> None:
+    """An appointment to a named office ("named chairman of the NEC") makes each person appointed a
+    member of the body in that role from the appointment's date (``loaders.ties.offices``)."""
+    for it in group:
+        c = it.claim
+        if c.office is None or c.office[1] is None:
+            continue
+        role, body = c.office
+        for person in sorted(c.entities("target")):
+            e = facts.entities.get(person)
+            if e is None or e.type != "Person" or body not in facts.entities:
+                continue
+            facts.add_membership(Membership(membership_id(person, body, role), person, body, role,
+                                            start=ev.date, attributes={"basis": "appointment"},
+                                            evidence=[c.evidence]))
+
+
+def _known_participants(facts: FactSet, ev: Event) -> None:
+    """An event may name a known actor no mention registered (an implied target: "constitutional
+    amendments"; a time-bounded one: "the ruling party"): the actor becomes an entity."""
+    for p in ev.participants:
+        add_known_entity(facts, p.entity, ev.evidence[:1])

@@ -1,6 +1,8 @@
 // $rows: [{id, props, person, organization, evidence}] of new or changed memberships: a :Membership
 // node between a person and a body (role and dates on the node), its two relationships carrying its
 // evidence ids, its passages (created: a rewritten node has lost the links it starts).
+// Into a database holding no node of ours (a first push), the MERGE line becomes CREATE
+// (graph.neo4j_statements.node_statement).
 UNWIND $rows AS r
 MERGE (m:Membership {id: r.id})
 SET m = r.props, m.build = $build

@@ -27,6 +27,7 @@ from loaders.actors.mention import Mention
 from loaders.actors.names import Token, fold, tokenize
 from loaders.factlog import FactLog
 from loaders.lexicon import ORG_MARK, actor_by_id, actors, phrase_regex, roles
+from loaders.text.alternation import words as word_alternation
 from loaders.text.source import SourceText
 from loaders.text.textspans import sentence_at
 
@@ -126,8 +127,7 @@ def _acronym_mentions(text: str, toks: list[Token], found: list[Mention]) -> lis
 def _person_cues() -> tuple[re.Pattern[str], ...]:
     """Phrases that show a capitalised name (group ``name``) is a person, the way memberships do."""
     r = roles()
-    ci = lambda alts: "(?i:" + "|".join(  # noqa: E731
-        re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]") for w in sorted(alts, key=len, reverse=True)) + ")"
+    ci = lambda alts: "(?i:" + word_alternation(alts) + ")"  # noqa: E731
     affs = "(?i:" + "|".join(phrase_regex(a["phrase"]).replace("(?P<org>", "(?:") for a in r["affiliations"]) + ")"
     role, ends, starts = ci(r["body_roles"]), ci(r["role_end"]), ci(r["role_start"])
     nouns = ci([n + "s" for n in r["person_nouns"]] + r["person_nouns"] + list(r["body_roles"]))

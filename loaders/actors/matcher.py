@@ -97,10 +97,11 @@ class Matcher:
 
     def match_at(self, text: str, toks: list[Token], i: int) -> Match | None:
         first = toks[i]
-        cands = list(self.by_first.get(first.folded, ()))
-        for fix in self.corrections(first):
-            cands += self.by_first.get(fix, ())
-        cands.sort(key=lambda p: -len(p.key))
+        cands = self.by_first.get(first.folded, [])
+        fixes = self.corrections(first)
+        if fixes:  # the names of the corrected words too, longest first (stable: as listed)
+            cands = sorted([*cands, *(p for fix in fixes for p in self.by_first.get(fix, ()))],
+                           key=lambda p: -len(p.key))
         for pat in cands:
             n = len(pat.key)
             if i + n > len(toks):

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import NamedTuple
 
-from graph.ids import unlook
+from graph.ids import lookalikes, unlook
 
 #: a word: letters/digits joined by inner apostrophes, or a dotted acronym such as ``U.S.``
 TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['\u2019\u2018][^\W_]+)*")
@@ -20,8 +21,15 @@ _POSSESSIVE = re.compile(r"['\u2019\u2018]s$", re.I)
 _APOSTROPHES = re.compile(r"['\u2019\u2018.]")
 
 
+@cache
+def _ascii_lookalikes() -> bool:
+    return any(c < 128 for c in lookalikes())
+
+
 def shape(token: str) -> str:
     """A token with look-alike letters folded, apostrophes, dots and a possessive removed; case kept."""
+    if token.isascii() and token.isalnum() and not _ascii_lookalikes():
+        return token  # nothing to fold or remove (most words)
     s = unlook(unicodedata.normalize("NFKC", token))
     s = _POSSESSIVE.sub("", s)
     return _APOSTROPHES.sub("", s)
@@ -31,17 +39,15 @@ def fold_token(token: str) -> str:
     return shape(token).casefold()
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a text (a tuple: millions are made per build)."""
+
     start: int
     end: int  # a trailing possessive 's is left out of [start, end)
     text: str
     folded: str
     shape: str
-
-    @property
-    def capitalised(self) -> bool:
-        return self.shape[:1].isupper()
+    capitalised: bool  # the shape starts with a capital
 
     @property
     def upper(self) -> bool:
@@ -49,17 +55,23 @@ class Token:
         return sum(c.isupper() for c in self.shape) >= 2
 
 
+@lru_cache(maxsize=1 << 16)
+def _word(t: str) -> tuple[int, str, str, bool] | None:
+    """What a written word tokenises to: characters cut at its end (a possessive), folded, shape,
+    capitalised (``None``: no word)."""
+    sh = shape(t)
+    if not sh:
+        return None
+    return (2 if len(t) > 2 and _POSSESSIVE.search(t) else 0), sh.casefold(), sh, sh[:1].isupper()
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out = []
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         t = m.group()
-        e = m.end()
-        pm = _POSSESSIVE.search(t)
-        if pm and len(t) > 2:
-            e -= 2
-        sh = shape(t)
-        if sh:
-            out.append(Token(m.start(), e, t, sh.casefold(), sh))
+        w = _word(t)
+        if w is not None:
+            out.append(Token(m.start(), m.end() - w[0], t, w[1], w[2], w[3]))
     return out
 
 

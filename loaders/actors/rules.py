@@ -22,6 +22,7 @@ from graph.ids import entity_id
 from loaders.actors.mention import Mention
 from loaders.actors.names import Token, fold, name_key, tokenize
 from loaders.lexicon import roles
+from loaders.text.alternation import Alternative, alternation, either_case, literal
 from loaders.text.textspans import paragraph_at
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des"})
@@ -253,14 +254,14 @@ def _title_regex() -> re.Pattern[str]:
     name ("rights lawyer Sok Dara", "vice-chair Chea Vanna")."""
     r = roles()
     nouns = [n for n in [*r["person_nouns"], *r["body_roles"]] if n.islower()]
-    alts = []
+    alts: list[Alternative] = []
     for t in sorted(r["titles"], key=lambda t: -len(t["words"])):
         w = re.escape(t["words"]).replace(r"\ ", r"\s+")
-        alts.append(f"[{w[0].upper()}{w[0].lower()}]{w[1:]}" if w[0].isalpha() else w)
+        alts.append(either_case(w) if w[0].isalpha() else ("", w))
     for n in sorted(nouns, key=len, reverse=True):
-        alts.append(re.escape(n).replace(r"\ ", r"\s+").replace(r"\-", "[-\\s]"))
+        alts.append(literal(re.escape(n).replace(r"\ ", r"\s+").replace(r"\-", "[-\\s]")))
     name = rf"{_NAME_WORD}(?:(?:[ ]+|[ ]*\n[ ]*){_NAME_WORD}){{1,3}}"
-    return re.compile(rf"(?<![\w-])(?P<title>{'|'.join(alts)})(?:[ ]+|[ ]*\n[ ]*)(?P<name>{name})")
+    return re.compile(rf"(?<![\w-])(?P<title>{alternation(alts)})(?:[ ]+|[ ]*\n[ ]*)(?P<name>{name})")
 
 
 def person_name_ok(name: str) -> bool:

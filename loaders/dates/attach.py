@@ -7,12 +7,15 @@ Never invented."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from loaders.dates.expressions import DateExpr, find_dates
 from loaders.text.sentences import Sentence
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
     from loaders.parse.document import ParsedDocument as Passage
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -26,13 +29,18 @@ _ANTERIOR = re.compile(r"\b(?:previously|formerly|earlier|once|had)\b", re.I)
 
 
 def dates_for(ctx: Passage, sent: Sentence, a: int, b: int, tight: bool | str, dates: list[DateExpr],
-               election: bool = False) -> list[DateExpr]:
-    """The date expressions of an event: nearest in the sentence, else the paragraph's, else the section's."""
+               election: bool = False, keep: Callable[[DateExpr], bool] | None = None) -> list[DateExpr]:
+    """The date expressions of an event: nearest in the sentence, else the paragraph's, else the section's.
+    ``keep`` says which of the sentence's dates may be the event's (``clause_of``)."""
     usable = [d for d in dates if sent.start <= d.start and d.end <= sent.end and (
-        d.role in {"event", "election"} or tight and d.role == "attribute" and 0 <= a - d.end <= 25)]
-    openers = [d for d in usable if opening(ctx.text, sent, d) and tight != "adjective"]
+        d.role in {"event", "election"} or tight and d.role == "attribute" and 0 <= a - d.end <= 25)
+        and (keep is None or keep(d))]
+    # "the dissolved CNRP", "upheld the NEC's disqualification": an earlier event, dated only by words next to it
+    earlier = tight in ("adjective", "known")
+    openers = [d for d in usable if opening(ctx.text, sent, d) and not earlier]
     if tight:
-        usable = [d for d in usable if d.start >= a - 45 and d.end <= b + 30] + [d for d in openers if d not in usable]
+        near = [d for d in usable if d.start >= a - 45 and d.end <= b + 30]
+        usable = near + [d for d in openers if d not in near]  # "On 11 February, <a long subject> announced .."
     if not election:
         usable = [d for d in usable if not (d.kind == "relative" and d.unit == "day" and d.offset == 0
                                             and d.start > b and ctx.text[b:d.start].strip(" ,") == "")]
@@ -56,7 +64,7 @@ def dates_for(ctx: Passage, sent: Sentence, a: int, b: int, tight: bool | str, d
                 out.append(d)  # an absolute and a relative date for the same event: both are claims
                 break
         return out
-    if tight == "adjective":
+    if earlier:
         return []  # "the dissolved party": an earlier event, dated only by words next to it
     # the paragraph's: a date opening its first sentence
     first = ctx.first_of.get(sent.paragraph)
@@ -103,3 +111,20 @@ def opening(text: str, sent: Sentence, d: DateExpr) -> bool:
     tail = text[d.end:min(sent.end, d.end + 60)]
     return "," in tail and count_words(tail.split(",", 1)[0]) <= 3
 
+
+def clause_of(doc: Doc, offset: int, trigger: Token) -> Callable[[DateExpr], bool]:
+    """Which dates of a sentence (parsed as ``doc``, starting at ``offset``) may date ``trigger``: those
+    whose nearest verb in the tree is the trigger, a verb coordinated with it ("arrested and jailed on
+    3 May") or one of the verbs it hangs from. A date in another clause dates that clause ("was
+    sentenced to 27 years: the party, dissolved in 2017, ...": 2017 dates the dissolution)."""
+    mine = {trigger.i} | {x.i for x in trigger.ancestors} | {x.i for x in trigger.conjuncts}
+
+    def keep(d: DateExpr) -> bool:
+        span = doc.char_span(d.start - offset, d.end - offset, alignment_mode="expand")
+        if span is None or not len(span):
+            return True
+        x = span.root
+        while x.pos_ not in ("VERB", "AUX") and x.head.i != x.i:
+            x = x.head
+        return x.pos_ not in ("VERB", "AUX") or x.i in mine
+    return keep

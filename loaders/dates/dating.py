@@ -180,10 +180,12 @@ class Dater:
         if e.kind == "document":
             pub = ctx.document.published
             if pub is None:
+                if e.unit == "weekday" and e.base is not None:
+                    return _weekday_near(self.resolve(e.base, ctx, e.base.start), e)
                 return None
             if e.unit == "weekday":
                 if pub.precision != "day":
-                    return None
+                    return _weekday_near(self.resolve(e.base, ctx, e.base.start), e) if e.base else None
                 day = date.fromisoformat(pub.value)
                 back = (day.weekday() - e.offset) % 7
                 d0 = day - timedelta(days=back)
@@ -223,9 +225,27 @@ class Dater:
             return None
 
     def dates_of(self, c: Claim) -> list[FuzzyDate]:
+        """The claim's dates, resolved; a date wholly after the document's own date is not the date of
+        what it reports ("closed its bureau amid a crackdown ahead of polls next year")."""
         ctx = self.contexts[c.document]
+        pub = ctx.document.published
         out = [d for e in c.dates if (d := self.resolve(e, ctx, c.pos)) is not None]
-        return out
+        return [d for d in out if pub is None or not after(d, pub)]
+
+
+def after(d: FuzzyDate, bound: FuzzyDate) -> bool:
+    """``d`` lies wholly after ``bound`` (neither contains the other and it starts later)."""
+    return d.value > bound.value and not bound.value.startswith(d.value) and not d.value.startswith(bound.value)
+
+
+def _weekday_near(base: FuzzyDate | None, e: DateExpr) -> FuzzyDate | None:
+    """The day named ``e`` (a weekday) within three days of ``base`` (a day), before or after it."""
+    if base is None or base.precision != "day":
+        return None
+    day = date.fromisoformat(base.value)
+    ahead = (e.offset - day.weekday()) % 7
+    d0 = day + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+    return FuzzyDate(d0.isoformat(), "day", "narrative", e.phrase)
 
 
 def _month_named(pub: FuzzyDate, e: DateExpr) -> FuzzyDate | None:

@@ -106,7 +106,9 @@ def _rx() -> _Rx:
         loose=re.compile(rf"\b(?P<dir>{_alt(w['loose_relative'])})\s+{anchor}", re.I),
         loose_after=re.compile(rf"\b(?:{_alt(w.get('loose_after') or ['-'])})\b", re.I),
         document=re.compile(rf"(?<![\w'])(?P<p>{_alt(w['document_relative'])})(?![\w])", re.I),
-        weekday=re.compile(rf"\b(?:[Oo]n|[Ll]ast)\s+(?P<wd>{_alt(w.get('weekdays') or ['-'])})\b"),
+        # "on Monday", "last Monday", "said Monday", "Monday's debate"; not "Sunday 23 July" (the date says it)
+        weekday=re.compile(rf"\b(?:(?:[Oo]n|[Ll]ast)\s+)?(?P<wd>{_alt(w.get('weekdays') or ['-'])})(?:['’]s)?\b"
+                           rf"(?!,?\s+(?:[0-3]?\d\b|(?:{mon})\b))"),
         month_alone=re.compile(rf"\b(?:[Ii]n|[Dd]uring)\s+(?:early\s+|late\s+|mid-)?(?P<m>{mon})\b(?![.,]?\s*(?:of\s+)?\d)"),
         citation=re.compile(r"\((?:[^()]*?[A-Za-z][^()]*?[,.]\s*)?(?:19|20)\d\d[a-z]?(?:[;,][^()]*)?\)"),
         law_after=re.compile(rf"^\s+(?:[A-Z][\w-]*\s+){{0,2}}(?:{_alt(w['law_heads'])})\b", re.I),
@@ -202,10 +204,17 @@ _BASE_KINDS = frozenset({"absolute", "partial", "document", "narrative"})
 
 def _narrated(text: str, found: list[DateExpr]) -> list[DateExpr]:
     """Narrative expressions with the date they count from: the last date expression before them, in
-    their paragraph or the one before, that names a time (not a citation, law, range or loose phrase)."""
+    their paragraph or the one before, that names a time (not a citation, law, range or loose phrase).
+    A weekday gets the last full date before it anywhere in the text: the day it is near, when the
+    document's own date does not say ("Candlelight said on May 16, 2023 ... the NEC on Monday said")."""
     out: list[DateExpr] = []
     last: DateExpr | None = None
+    last_day: DateExpr | None = None
     for e in found:
+        if e.kind == "document" and e.unit == "weekday" and last_day is not None:
+            e = replace(e, base=last_day)
+        if e.kind == "absolute" and e.day is not None and e.role in ("event", "election"):
+            last_day = e
         if e.kind == "narrative":
             if last is not None and text.count("\n\n", last.end, e.start) <= 1:
                 e = replace(e, base=last)

@@ -55,6 +55,8 @@ class TypeSpec:
     subject_is_target: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     object_heads: dict[str, frozenset[str]] = field(default_factory=dict)
+    fills_office: bool = False
+    undergone: bool = True
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,9 @@ class Lexicon:
     instrument_cues: frozenset[str]
     instrument_types: frozenset[str]
     anaphora_heads: dict[str, frozenset[str]]
+    anaphora_contrast: frozenset[str]
     stmt_verbs: frozenset[str]
+    stmt_complement_verbs: dict[str, frozenset[str]]
     stmt_nouns: frozenset[str]
     stmt_noun_verbs: frozenset[str]
     stances: tuple[Stance, ...]
@@ -97,6 +101,9 @@ class Lexicon:
     victory_verbs: frozenset[str]
     victory_nouns: frozenset[str]
     election_nouns: frozenset[str]
+    election_agent_nouns: frozenset[str]
+    election_year_nouns: frozenset[str]
+    future_words: frozenset[str]
     election_kinds: tuple[tuple[str, re.Pattern[str]], ...]
     default_kind: str
     back_matter: tuple[str, ...]
@@ -142,6 +149,7 @@ def _spec(name: str, t: dict[str, Any]) -> TypeSpec:
         bool(t.get("recurs", True)), {str(k).lower(): _words(v) for k, v in (t.get("attr") or {}).items()},
         implied, _words(t.get("subject_is_target")), _words(t.get("group_nouns")),
         {str(k).lower(): _words(v) for k, v in (t.get("object_heads") or {}).items()},
+        bool(t.get("fills_office", False)), bool(t.get("undergone", True)),
     )
 
 
@@ -173,7 +181,9 @@ def lexicon() -> Lexicon:
         instrument_cues=_words(data.get("instrument_cues")),
         instrument_types=_types(data.get("instrument_types"), "instrument_types"),
         anaphora_heads={str(k): _words(v) for k, v in (data.get("anaphora_heads") or {}).items()},
+        anaphora_contrast=_words(data.get("anaphora_contrast")),
         stmt_verbs=_words(st.get("verbs")),
+        stmt_complement_verbs={str(k): _words(v) for k, v in (st.get("complement_verbs") or {}).items()},
         stmt_nouns=_words(st.get("statement_nouns")),
         stmt_noun_verbs=_words(st.get("statement_verbs")),
         stances=stances,
@@ -187,6 +197,9 @@ def lexicon() -> Lexicon:
         victory_verbs=_words(el.get("victory_verbs")),
         victory_nouns=_words(el.get("victory_nouns")),
         election_nouns=_words(el.get("nouns")),
+        election_agent_nouns=_words(el.get("agent_nouns")),
+        election_year_nouns=_words(el.get("year_nouns")),
+        future_words=_words(el.get("future_words")),
         election_kinds=tuple((str(k), rx) for k, v in (el.get("kinds") or {}).items() if (rx := word_rx(v))),
         default_kind=str(el.get("default_kind", "national")),
         back_matter=tuple(str(w) for w in data.get("back_matter") or []),

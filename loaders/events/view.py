@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from loaders.actors.mention import Mention
 from loaders.events.lexicon import Lexicon
+from loaders.ruling_party import ruling_party, ruling_words
 from loaders.text.scope import country_counts, home
 from loaders.text.sentences import Sentence
 
@@ -93,8 +94,22 @@ class SentenceView:
         follow = [t.lower_ for t in v.doc[v.i + 1:v.i + 1 + len(words)]]
         if tuple(follow) == words:
             return True
-        kids = {c.lower_ for c in v.children if c.dep_ in ("prt", "dobj", "prep", "advmod", "pobj", "acomp", "oprd")}
-        return all(w in kids or w in {g.lower_ for c in v.children for g in c.children} for w in words)
+        kids = {c.lower_ for c in v.children if c.dep_ in ("prt", "dobj", "prep", "advmod", "pobj", "acomp", "oprd",
+                                                           "ccomp")}  # "found X guilty": a small clause
+        return all(w in kids or w in SentenceView._clause_words(v) for w in words)
+
+    @staticmethod
+    def _clause_words(v: Token) -> set[str]:
+        """Words under ``v`` not inside another verb's clause ("found X and two others guilty")."""
+        out: set[str] = set()
+        todo = list(v.children)
+        while todo:
+            x = todo.pop()
+            if x.pos_ in ("VERB", "AUX") and x.dep_ not in ("amod", "prt"):
+                continue
+            out.add(x.lower_)
+            todo += list(x.children)
+        return out
 
     def subject(self, v: Token) -> Token | None:
         """The subject of a verb; for one without its own: the controller of an infinitive, the first
@@ -168,13 +183,13 @@ class SentenceView:
         low = t.lower_
         if t.tag_ in ("WP", "WDT") and t.head.dep_ in ("relcl", "acl") and t.head.head.i != t.head.i:
             return self.fillers(t.head.head, types, group_nouns, person_nouns)  # "X, who had been jailed"
-        if t.pos_ == "PRON" or low in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
-            return self.pronoun(t, types)
         for c in t.children:
-            if c.dep_ == "appos":
+            if c.dep_ == "appos":  # "We, the X, ...", "the committee, the NEC, ..."
                 mm = self.mention(c)
                 if mm is not None and mm.type in types:
                     return [mm]
+        if t.pos_ == "PRON" or low in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+            return self.pronoun(t, types)
         for c in t.children:
             if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know", "dub"):
                 found = [self.mention(g) for g in c.subtree if g.i != c.i]
@@ -193,11 +208,21 @@ class SentenceView:
             near = self._inside(t, types, through_of=True)
             if near:
                 return near[:1]
+            for c in t.children:  # "its members", "the committee's members"
+                if c.dep_ == "poss" and self.mention(c) is None:
+                    return self.fillers(c, types - {"Person"})
+        if lemma == "party" and t.tag_ == "NN" and any(c.dep_ in ("amod", "compound") and c.lower_ in ruling_words()
+                                                       and not c.conjuncts for c in t.children):
+            ruling = ruling_party(self.year())  # "the ruling party" (not "ruling and opposition parties")
+            if ruling is None or ruling.type not in types:
+                return []
+            return [Mention(self.start(t), self.end(t), ruling.id, ruling.type, ruling.name, "ruling")]
         if person_nouns and (lemma in self.lex.possessed_persons or low in self.lex.possessed_persons):
             return []  # "the former president of the CNRP": the person meant is not named
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) and not any(
-                c.dep_ in ("compound", "amod", "poss", "nmod") for c in t.children):
-            return self.definite(t, types)
+                c.dep_ in ("compound", "poss", "nmod") or c.dep_ == "amod" and (
+                    not c.text.islower() or c.lower_ in self.lex.anaphora_contrast) for c in t.children):
+            return self.definite(t, types)  # "the party", "the new committee" (not "the Thai government")
         return self._inside(t, types)[:1]
 
     def _inside(self, t: Token, types: frozenset[str], through_of: bool = False) -> list[Mention]:
@@ -219,6 +244,19 @@ class SentenceView:
         found.sort(key=lambda p: p[0])
         return [m for _, m in found]
 
+    def year(self) -> int | None:
+        """The year the sentence is about: a year it states, else the document's, else the last year
+        stated before it."""
+        years = [(d.start, d.year) for d in self.pd.dates
+                 if d.kind == "absolute" and d.year and d.role in ("event", "election")]
+        inside = [y for at, y in years if self.sent.start <= at < self.sent.end]
+        if inside:
+            return inside[0]
+        if self.pd.document.published is not None:
+            return self.pd.document.published.year
+        before = [y for at, y in years if at < self.sent.start]
+        return before[-1] if before else None
+
     def foreign_qualified(self, m: Mention) -> bool:
         """"Lao National Assembly": a home institution's name qualified by another country's adjective."""
         if m.type != "Institution":
@@ -231,12 +269,15 @@ class SentenceView:
 
     # -- what a pronoun or "the party" stands for ---------------------------------------------------
 
-    def _recent(self, before: int, types: frozenset[str]) -> list[Mention]:
-        """Mentions of ``types`` in this sentence before ``before`` and the two sentences before, same paragraph."""
+    def _recent(self, before: int, types: frozenset[str], across: bool = False) -> list[Mention]:
+        """Mentions of ``types`` in this sentence before ``before`` and the two sentences before, in the same
+        paragraph (``across``: in any paragraph, headings aside)."""
         sents = self.pd.seg.sentences
+        paras = self.pd.seg.paragraphs
         lo = self.sent.start
         for k in (self.index - 1, self.index - 2):
-            if k >= 0 and sents[k].paragraph == self.sent.paragraph:
+            same = k >= 0 and sents[k].paragraph == self.sent.paragraph
+            if k >= 0 and (same or across and not paras[sents[k].paragraph].heading):
                 lo = sents[k].start
         ms = self.pd.mentions
         i = bisect_left(self.pd.mention_starts, lo)
@@ -265,7 +306,7 @@ class SentenceView:
     def definite(self, t: Token, types: frozenset[str]) -> list[Mention]:
         """"the party" -> the last entity of an allowed type whose name ends so, or of a type it heads."""
         head = t.lower_
-        for cand in reversed(self._recent(self.start(t), types)):
+        for cand in reversed(self._recent(self.start(t), types, across=True)):
             heads = self.lex.anaphora_heads.get(cand.type, frozenset())
             if head in heads or cand.name.lower().split()[-1] == head:
                 return [cand]

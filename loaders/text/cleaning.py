@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from graph.ids import lookalikes
@@ -107,18 +108,26 @@ _WORD = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
+@cache
+def _lookalike_class() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(lookalikes())) + "]")
+
+
 def fold_homoglyphs(t: Tracked) -> Tracked:
     """Fold Cyrillic/Greek look-alikes to Latin in words written in Latin letters, and in words made
     only of look-alikes when the text is mostly Latin script (``СРР`` in an English report)."""
     table = lookalikes()
     text = t.text
-    letters = sum(1 for c in text if c.isalpha()) or 1
+    lookalike = _lookalike_class()
+    if not table or not lookalike.search(text):
+        return t  # no look-alike letter at all: nothing to fold
+    letters = sum(map(str.isalpha, text)) or 1
     mostly_latin = len(_LATIN.findall(text)) / letters > 0.8
     chars = list(text)
     changed = False
     for m in _WORD.finditer(text):
         word = m.group()
-        if not any(ord(c) in table for c in word):
+        if not lookalike.search(word):
             continue
         has_latin = bool(_LATIN.search(word))
         only_lookalikes = all(ord(c) in table or _LATIN.match(c) for c in word)
@@ -134,14 +143,31 @@ def fold_homoglyphs(t: Tracked) -> Tracked:
 _SPACES = re.compile(r"(?<=[^\s]) {2,}(?=[^\s])")
 
 
-_ALIGNED_ROW = r"[^\n]*\S {2,}\S[^\n]*\S {2,}\S[^\n]*"
-_ALIGNED_TABLE = re.compile(rf"^{_ALIGNED_ROW}(?:\n{_ALIGNED_ROW})+$", re.M)
+_ALIGNED_ROW = re.compile(r"[^\n]*\S {2,}\S[^\n]*\S {2,}\S[^\n]*")
+
+
+def aligned_tables(text: str) -> list[tuple[int, int]]:
+    """The spans of runs of two or more consecutive lines that are rows of a space-aligned table (two
+    or more gaps of several spaces). A line is tested with the row pattern only when it has two gaps
+    of two spaces (the pattern backtracks over every line otherwise)."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    pos = 0
+    for line in [*text.split("\n"), None]:
+        if line is not None and line.count("  ") >= 2 and _ALIGNED_ROW.fullmatch(line):
+            run.append((pos, pos + len(line)))
+        else:
+            if len(run) >= 2:
+                out.append((run[0][0], run[-1][1]))
+            run = []
+        pos += len(line or "") + 1
+    return out
 
 
 def collapse_spaces(t: Tracked) -> Tracked:
     """Runs of spaces become one, except in a space-aligned table: two or more consecutive lines with
     two or more gaps of several spaces each (the gaps split the cells)."""
-    rows = [m.span() for m in _ALIGNED_TABLE.finditer(t.text)]
+    rows = aligned_tables(t.text)
 
     def repl(m: re.Match[str]) -> list[Piece]:
         if any(a <= m.start() < b for a, b in rows):

@@ -14,6 +14,7 @@ from collections import Counter
 from functools import cache
 
 from graph.resources import read_lexicon
+from loaders.text.alternation import words
 from loaders.text.sentences import Paragraph
 
 
@@ -25,8 +26,7 @@ def _country_rx() -> tuple[str, re.Pattern[str], dict[str, str]]:
     for country, names in data["countries"].items():
         for n in names:
             owner[str(n)] = str(country)
-    alts = sorted(owner, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w$])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) + r")(?![\w$])")
+    rx = re.compile(r"(?<![\w$])" + words(owner, hyphen=r"\-") + r"(?![\w$])")
     return home, rx, owner
 
 

@@ -8,14 +8,16 @@ so that the phrase rules read like the texts do. The words come from ``data/lexi
   (end = a date of the sentence);
 - affiliations: "X, formerly of the Farmers Party", "A, B, and C, have FP ties", "X, the remaining
   opposition nominee" -> role ``affiliated`` to the party, attribute ``basis`` (former, ties, nominee, ...);
-  phrases naming no body but meaning one ("put forward by the ruling party") name it in roles.yaml;
+  phrases naming no body but meaning one ("put forward by the ruling party") name it in roles.yaml
+  ("the ruling party": the party in power at the sentence's time, ``loaders.ruling_party``);
 - composition: in a paragraph about a body's members ("NEC members", "the NEC's composition"), the
   persons listed or introduced with an affiliation are members of that body ("Among the ordinary
   members, X ...": of the body last given an office holder);
 - offices: a title with an office in roles.yaml ("Prime Minister X") -> a membership in the
   office's body (the Royal Government of Cambodia, role ``prime-minister``), unless the title is
   foreign ("Lao Prime Minister").
-A date in the sentence that is neither a start nor an end is kept as attribute ``as_of``.
+A term stated right after a tie ("since 2021", "from 1993 to 1998", ``loaders.ties.term``) gives its start
+and end; a date in the sentence that is neither a start nor an end is kept as attribute ``as_of``.
 """
 
 from __future__ import annotations
@@ -30,11 +32,16 @@ from graph.model import Entity, FuzzyDate, Membership
 from loaders.actors.mention import Mention
 from loaders.factlog import FactLog
 from loaders.lexicon import ORG_MARK, PERSON_MARK, actor_by_name, phrase_regex, roles
+from loaders.ruling_party import ruling_party
+from loaders.text.alternation import words as word_alternation
 from loaders.text.source import SourceText
 from loaders.text.textspans import first_date, paragraph_at, sentence_at
 from loaders.ties.anaphors import ANAPHOR_WINDOW, BODY_TYPES, body_anaphors
+from loaders.ties.term import term_after
 
 AFFILIATION_TYPES = frozenset({"Party", "Organization"})
+RULING_PARTY = "ruling party"
+"""The ``body`` of a named affiliation that means the party in power at the time."""
 #: a body, with its acronym in brackets if given ("the Farmers Party of Laos (FPL)")
 ORG = rf"(?P<org>{ORG_MARK}) *(?:['\u2019]s)?(?:\s*\(\s*(?:{ORG_MARK} *|[A-Z][A-Za-z]{{1,9}})\))?"
 #: a body named whole, not a part of it ("the CPP's youth wing")
@@ -42,16 +49,13 @@ ORG_WHOLE = rf"(?P<org>{ORG_MARK}) *(?!\s*['\u2019]s\b)(?:\s*\(\s*(?:{ORG_MARK} 
 P = f"(?P<p>{PERSON_MARK}) *"
 IS = r"(?:,\s*who\s+(?:is|was|continues\s+as|remains|serves\s+as|acts\s+as)|,|\s+(?:is|was|has\s+been|had\s+been))\s+"
 PLIST = rf"(?P<plist>{PERSON_MARK}(?:\s*,\s+{PERSON_MARK})*(?:\s*,?\s+and\s+{PERSON_MARK})?) *"
-_SINCE = re.compile(r"\bsince\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
-_SINCE_WINDOW = 100  # "since <date>" starts a tie only when stated right after it
 DET = r"(?:(?:the|a|an)\s+)?(?:(?:new|first|interim|acting|current|sole)\s+)?"
 ADJ = r"(?:(?:dissolved|banned|defunct|now-dissolved|outlawed|former|ruling|opposition)\s+)?"  # of the dissolved X
 FORMER = r"(?:\b(?P<former>former|then|ex)[\s-]+)?"
 
 
 def _alts(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]")
-                    for w in sorted(words, key=len, reverse=True))
+    return word_alternation(words)
 
 
 @dataclass(frozen=True)
@@ -301,26 +305,32 @@ def extract_memberships(src: SourceText, mentions: list[Mention], facts: FactLog
     ties += list(_bare_roles(masked, text, at, ties))
     ties += list(_composition(text, masked, at, ties))
     for t in ties:
-        org = t.org.entity if isinstance(t.org, Mention) else _office_entity(t.org, src, t.at, facts)
-        if org is None or org == t.person.entity:
-            continue
         s, e = sentence_at(text, t.at)
         date: FuzzyDate | None = first_date(text, s, e)
+        body = t.org
+        if body == RULING_PARTY:  # the party in power at the sentence's (or the document's) time
+            year = date.year if date else src.document.published.year if src.document.published else None
+            ruling = ruling_party(year)
+            if ruling is None:
+                continue
+            body = ruling.name
+        org = body.entity if isinstance(body, Mention) else _office_entity(body, src, t.at, facts)
+        if org is None or org == t.person.entity:
+            continue
         attributes: dict[str, object] = {}
         if t.basis:
             attributes["basis"] = t.basis
         if t.former or t.kind == "end":
             attributes["former"] = True
-        since = _SINCE.search(text, t.at, min(e, t.at + _SINCE_WINDOW))
-        if t.kind == "plain" and since:
-            date = first_date(text, since.start(), since.end())
-            kind = "start"
-        else:
-            kind = t.kind
-        if date is not None and kind == "plain":
+        start, end = (date, None) if t.kind == "start" else (None, date) if t.kind == "end" else (None, None)
+        term = term_after(text, t.at, e) if t.kind == "plain" else None
+        if term is not None:  # "a CPP lawmaker from 1993 to 1998", "chair since 2021"
+            start, end = term.start, term.end
+            if end is not None:
+                attributes["former"] = True
+        elif date is not None and t.kind == "plain":
             attributes["as_of"] = date.value
         facts.add_membership(Membership(
             membership_id(t.person.entity, org, t.role), t.person.entity, org, t.role,
-            start=date if kind == "start" else None, end=date if kind == "end" else None,
-            attributes=attributes, evidence=[src.evidence(s, e)],
+            start=start, end=end, attributes=attributes, evidence=[src.evidence(s, e)],
         ))

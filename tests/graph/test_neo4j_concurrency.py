@@ -16,7 +16,8 @@ import pytest
 
 from graph.factset import FactSet
 from graph.neo4j_rows import GraphRows, to_rows
-from graph.neo4j_sync import holding, push_rows, statement, status
+from graph.neo4j_statements import statement
+from graph.neo4j_sync import holding, push_rows, status
 from kg.workspace import Workspace
 from tests.conftest import ROOT
 from tests.graph.test_neo4j_cli import _env, _kg

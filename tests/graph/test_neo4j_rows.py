@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from graph.model import FuzzyDate
-from graph.neo4j_rows import date_property_keys, date_props, rel_type, to_rows
-from graph.neo4j_sync import role_statement
+from graph.model import FuzzyDate, Participant
+from graph.neo4j_rows import GraphRows, date_property_keys, date_props, rel_type, to_rows
+from graph.neo4j_statements import role_statement
 from tests.graph.neo4j_samples import question_facts, sample_facts
 
 
@@ -77,3 +77,18 @@ def test_every_date_property_a_push_can_write_is_declared() -> None:
     written = {key for kind in ("documents", "events", "memberships") for row in getattr(rows, kind)
                for key in row["props"] if key.rsplit("_", 1)[-1] in ("from", "to", "value", "precision")}
     assert written and written <= declared
+
+
+def test_the_build_id_follows_every_row_relationships_included() -> None:
+    facts = question_facts()
+    build = to_rows(facts).build
+    assert to_rows(question_facts()).build == build and len(build) == 16
+    moved = question_facts()
+    agent = moved.events["event/dissolution-1"].participants[0]
+    moved.events["event/dissolution-1"].participants[0] = Participant("participant", agent.entity)
+    moved_rows = to_rows(moved)
+    def props(rows: GraphRows) -> list[dict[str, object]]:
+        return [{k: v for k, v in r["props"].items() if k != "kg_hash"} for r in rows.events]
+
+    assert props(moved_rows) == props(to_rows(facts))  # only a role row differs
+    assert moved_rows.build != build

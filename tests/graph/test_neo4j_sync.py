@@ -210,3 +210,24 @@ def test_a_participant_added_later_gets_its_relationship(neo4j_db: neo4j.Driver)
     push(neo4j_db, facts)
     assert one(neo4j_db, "MATCH (:Dissolution)-[r:AGENT]->(c:Institution) RETURN c.id AS c")["c"] == \
         "institution/the-court"
+
+
+def test_a_first_push_creates_its_nodes_and_leaves_what_a_merging_push_leaves(neo4j_db: neo4j.Driver) -> None:
+    facts = sample_facts()
+    first = push(neo4j_db, facts)
+    assert first.created and 0 < first.commit_seconds < first.seconds
+    created = content_hash(neo4j_db)
+    neo4j_db.execute_query("MATCH (n) DETACH DELETE n")
+    neo4j_db.execute_query("CREATE (:Entity {id: 'by-hand/note', name: 'added by hand'})")  # not ours to push
+    merged = push(neo4j_db, facts)
+    assert not merged.created and content_hash(neo4j_db) == created
+    assert not push(neo4j_db, facts).created  # the database holds the graph now: nothing is created
+
+
+def test_a_node_added_by_hand_with_a_pushed_id_is_merged_not_duplicated(neo4j_db: neo4j.Driver) -> None:
+    neo4j_db.execute_query("CREATE (:Entity {id: 'party/alpha-party', note: 'typed in by hand'})")
+    report = push(neo4j_db, sample_facts())  # a CREATE would break the uniqueness constraint
+    assert not report.created
+    rec = one(neo4j_db, "MATCH (p:Entity {id: 'party/alpha-party'}) RETURN count(p) AS n, p.name AS name, "
+                        "p.note AS note, p.build IS NOT NULL AS pushed")
+    assert (rec["n"], rec["name"], rec["note"], rec["pushed"]) == (1, "Alpha Party", None, True)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.workspace import Workspace
 from loaders.readers import read_source
+from loaders.text.cleaning import aligned_tables
 
 TABLE = """Results
 
@@ -40,3 +45,18 @@ def test_an_aligned_results_table_becomes_election_results(tmp_path: Path) -> No
     seats = {r["party"]: r["seats"] for r in elections[0].attributes["results"]}
     assert seats["party/cambodian-peoples-party"] == 410
     assert elections[0].date is not None and elections[0].date.value.startswith("2019")
+
+
+_ROW = r"[^\n]*\S {2,}\S[^\n]*\S {2,}\S[^\n]*"
+_MULTILINE = re.compile(rf"^{_ROW}(?:\n{_ROW})+$", re.M)  # the definition aligned_tables implements line by line
+
+
+def test_aligned_tables_finds_the_rows_of_the_table() -> None:
+    start = TABLE.index("Party  ")
+    end = TABLE.index("95") + 2
+    assert aligned_tables(TABLE) == [(start, end)]
+
+
+@given(st.text(alphabet="ab| \t\n\r.", max_size=80))
+def test_aligned_tables_is_the_multiline_pattern(text: str) -> None:
+    assert aligned_tables(text) == [m.span() for m in _MULTILINE.finditer(text)]

@@ -3,8 +3,10 @@ each test is a small invented text that the rule handles and that failed before 
 
 from __future__ import annotations
 
+from graph.factset import FactSet
 from graph.model import Document, FuzzyDate
 from loaders.events.extract import claims_of
+from loaders.extraction import extract_all
 from loaders.text.sentences import split_sentences
 from loaders.text.source import SourceText
 from tests.loaders.textkit import build, claims, events_of, roles
@@ -185,3 +187,32 @@ def test_rejected_disqualifies_only_a_registration_or_candidacy() -> None:
     assert roles(got["Disqualification"][0], "target") == {"party/candlelight-party"}
     assert "Disqualification" not in _kinds("In Cambodia, the National Election Committee rejected the "
                                             "Candlelight Party's complaint.")
+
+
+def test_a_date_inside_what_was_said_does_not_date_the_statement() -> None:
+    got = _dated("In Cambodia, COMFREL noted that the voter lists of 2016 were inconsistent.")
+    assert got["Statement"] == [None]
+    got = _dated("On 3 May 2020, COMFREL said in Cambodia that the voter lists of 2016 were inconsistent.")
+    assert got["Statement"] == ["2020-05-03"]
+
+
+def test_a_year_naming_the_report_does_not_date_its_release() -> None:
+    got = _dated("COMFREL released its report on the 2018 general election in Cambodia on 4 June 2019.")
+    assert got["Statement"] == ["2019-06-04"]
+
+
+def test_the_publishers_own_statement_is_dated_by_its_document() -> None:
+    facts = build_with_publisher("In Cambodia, COMFREL found that the count was orderly. We regret the "
+                                 "absence of the opposition in Cambodia.", "COMFREL")
+    got = {e.date.value if e.date else None for e in events_of(facts, "Statement")}
+    assert got == {"2019-06-04"}
+
+
+def build_with_publisher(text: str, publisher: str) -> FactSet:
+    """Facts of one report (dated 4 June 2019) whose manifest names ``publisher``."""
+    doc = Document(id="doc", file="doc.txt", title="doc", sha256="0" * 64, publisher=publisher,
+                   published=FuzzyDate("2019-06-04", "day"), kind="report")
+    facts = FactSet()
+    facts.add_document(doc)
+    extract_all([SourceText.identity(doc, text)], facts)
+    return facts

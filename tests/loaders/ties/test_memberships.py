@@ -174,3 +174,16 @@ def test_an_adjective_before_the_role_and_a_party_possessive():
     assert ("Mu Sochua", "Cambodia National Rescue Party", "vice-president", None) in got
     assert ("Mu Sochua", "Cambodia National Rescue Party", "president", None) not in got
     assert ("Yang Saing", "Grassroots Democratic Party", "affiliated", "member") in got
+
+
+def test_a_term_from_one_year_to_another_is_the_start_and_end():
+    facts = memberships("Chief Justice Dith Munthy was a CPP lawmaker from 1993 to 1998, when he joined the Court.")
+    got = {(m.person, m.organization, m.role): m for m in facts.memberships.values()}
+    m = got[("person/dith-munthy", "party/cambodian-peoples-party", "affiliated")]
+    assert (m.start.value, m.end.value, m.attributes.get("former")) == ("1993", "1998", True)
+
+
+def test_a_term_until_a_year_is_an_end():
+    got = [m for m in memberships("Sok Vanna was an NEC member until 2019, when he retired.").memberships.values()
+           if m.person == "person/sok-vanna"]
+    assert [(m.start, m.end.value if m.end else None) for m in got] == [(None, "2019")]
