@@ -37,6 +37,8 @@ class DocumentExtract:
     """The key of its parse in ``loaders.parse.cache`` (kept with the extract, so the parse stays cached)."""
     read_id: str = ""
     """The document's id as the reader gave it, before a build made it unique in the corpus."""
+    failure: str = ""
+    """Why the rules failed on this document (an internal error); the build skips it and goes on."""
 
 
 _CLASSES: dict[str, type] = {c.__name__: c for c in (

@@ -16,7 +16,9 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from graph.errors import AbortRun
 from graph.factset import FactSet
+from graph.model import Skipped
 from loaders.extract_codec import DocumentExtract, decode, encode
 from loaders.factlog import FactLog
 from loaders.text.source import SourceText
@@ -37,7 +39,19 @@ def batches(items: Iterable[SourceText], n: int = BATCH_DOCUMENTS) -> Iterator[l
 
 
 def extract_document(pd: ParsedDocument) -> DocumentExtract:
-    """What one parsed document states, read from that document alone."""
+    """What one parsed document states, read from that document alone. An unexpected error of the rules
+    on one document (a sentence shape they were never tested on) loses that document only: its extract
+    is empty and says why, and the build skips it with that reason (``combine``)."""
+    try:
+        return _extract_document(pd)
+    except AbortRun:
+        raise
+    except Exception as exc:  # one document's failure must not lose the others
+        return DocumentExtract(pd.src.document, FactLog(), [], [], pd.key,
+                               failure=f"internal error while extracting: {type(exc).__name__}: {exc}")
+
+
+def _extract_document(pd: ParsedDocument) -> DocumentExtract:
     from loaders.actors.find import register
     from loaders.dates.expressions import years_in
     from loaders.events.extract import extract_events
@@ -80,6 +94,12 @@ def combine(extracts: Iterable[DocumentExtract], facts: FactSet,
     claims: list[Claim] = []
     contexts: dict[str, DocContext] = {}
     for ex in extracts:
+        if ex.failure:
+            facts.documents.pop(ex.document.id, None)
+            facts.skipped.append(Skipped(ex.document.file, ex.failure))
+            if progress:
+                progress(ex)
+            continue
         ex.log.replay(facts)
         contexts[ex.document.id] = DocContext(ex.document, ex.years)
         claims += ex.claims
