@@ -8,8 +8,10 @@ so a question never needs ``GRAPH`` unless it is about provenance graphs themsel
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from collections.abc import Iterable, Iterator, Mapping
+from importlib.resources import files
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +22,7 @@ from rdflib import Graph
 from graph.errors import AbortRun, UsageError
 from graph.factset import FactSet
 from graph.ox_terms import python_value, to_ox_quads
+from graph.resources import resource
 from graph.sparql_bind import bind
 from graph.sparql_guard import check_query
 
@@ -68,6 +71,20 @@ def fact_counts(store: ox.Store) -> FactCounts:
         classes={URIRef(r["c"].value): int(r["n"].value) for r in classes},
         per_graph={URIRef(r["g"].value): int(r["n"].value) for r in graphs},
     )
+
+
+def store_key(facts_file: Path) -> str:
+    """What a store written by ``write_store`` depends on: the facts (their kg-facts/1 file), the code of
+    ``graph`` that turns them into quads, the ontology and pyoxigraph's version. Two builds with one key
+    write the same store, so the second may copy the first's."""
+    h = hashlib.sha256(f"pyoxigraph {ox.__version__}\0".encode())
+    code = files("graph")
+    for name in sorted(p.name for p in code.iterdir() if p.name.endswith(".py")):
+        h.update(name.encode() + b"\0" + hashlib.sha256((code / name).read_bytes()).digest())
+    h.update(hashlib.sha256(resource("ontology.ttl").read_bytes()).digest())
+    with open(facts_file, "rb") as f:
+        h.update(hashlib.file_digest(f, "sha256").digest())
+    return h.hexdigest()
 
 
 def write_store(facts: FactSet, path: Path) -> None:

@@ -21,7 +21,7 @@ from graph.errors import KGError
 SUMMARIES: dict[str, str] = {
     "add": "Copy documents (files or folders) into the corpus folder, then build the graph.",
     "ask": "Answer the named question NAME (see --list), with the evidence of every fact.",
-    "build": "Build the graph from a corpus folder into the workspace.",
+    "build": "Build the graph from a corpus folder into the workspace (only new or changed files are read again).",
     "export": "Export the workspace graph (built first when there is none).",
     "neo4j": "Push the graph to Neo4j and check what is there.",
     "review": "Review the graph: accept or reject facts, export and import a review sheet.",

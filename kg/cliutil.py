@@ -27,9 +27,17 @@ def workspace_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
+def jobs_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--jobs", "-j", type=click.IntRange(min=1), default=None,
+        help="Processes extracting documents (default: the cores available, when there is enough to extract).",
+    )(f)
+
+
 @contextmanager
 def progress_bar(enabled: bool | None = None) -> Iterator[Callable[[str, int, int], None]]:
-    """A ``progress(stage, done, total)`` callback drawing a bar on a terminal, silent otherwise."""
+    """A ``progress(stage, done, total)`` callback drawing a bar on a terminal (done of total, rate per
+    second and time left), silent otherwise."""
     if enabled is None:
         enabled = sys.stderr.isatty()
     if not enabled:
@@ -37,14 +45,19 @@ def progress_bar(enabled: bool | None = None) -> Iterator[Callable[[str, int, in
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    columns = (TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (TextColumn("{task.description:>9}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("{task.fields[left]}"))
     with Progress(*columns, console=err_console, transient=False) as bar:
         tasks: dict[str, Any] = {}
 
         def update(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=total)
-            bar.update(tasks[stage], completed=done, total=total)
+                tasks[stage] = bar.add_task(stage, total=total, rate="", left="")
+            task = tasks[stage]
+            elapsed = next(t.elapsed for t in bar.tasks if t.id == task) or 0.0
+            rate = done / elapsed if done and elapsed > 0 else 0.0
+            left = f"{(total - done) / rate:,.0f} s left" if rate and done < total else ""
+            bar.update(task, completed=done, total=total, rate=f"{rate:,.1f}/s" if rate else "", left=left)
 
         yield update
 

@@ -8,6 +8,13 @@ Layout of a workspace folder (default ``.kg/``, or ``KG_WORKSPACE``, or ``--work
     build.json    the build summary (counts by type, skipped documents)
     parses/       the documents' spaCy parses (DocBin), kept across builds: a rebuild parses only
                   what changed (key: the document's clean text and sentences, and the model version)
+    extracts/     what each file's documents state (JSON lines, ``loaders.extract_cache``), kept across
+                  builds: a rebuild extracts only the files that are new or changed (key: the file's
+                  sha256, path and manifest entry, and the extractor version); ``index.json`` lists
+                  the files built, so the next build can count what is new, changed and removed
+
+A build with the same facts as the previous one (and the same RDF writer) keeps the previous RDF store
+(copied, not written again); ``build.json`` records the key it compares (``store_key``).
 
 A build writes a sibling folder first and swaps it into place at the end, so a build that fails
 half-way leaves the previous workspace intact. It never replaces a folder that is not a workspace
@@ -42,6 +49,7 @@ FACTS = "facts.json"
 STORE = "store"
 SUMMARY = "build.json"
 PARSES = "parses"
+EXTRACTS = "extracts"
 #: What a workspace written before the marker existed holds; such a folder may still be replaced.
 LEGACY_CONTENT = frozenset({FACTS, STORE, SUMMARY})
 MARKER_TEXT = "kg workspace: written by `kg build`; the whole folder is replaced by the next build\n"
@@ -144,14 +152,16 @@ class Workspace:
                            "by every build, so it must be outside the corpus folder (and not hold it)")
 
     def build(self, corpus: Path = DEFAULT_CORPUS, progress: ProgressFn | None = None,
-              decisions: Path | None = None) -> FactSet:
-        """Build from ``corpus`` into a fresh folder and swap it in. The review decisions (``decisions``,
+              decisions: Path | None = None, jobs: int | None = None) -> FactSet:
+        """Build from ``corpus`` into a fresh folder and swap it in, reusing the previous build's parses,
+        extracts and (when the facts are the same) RDF store. The review decisions (``decisions``,
         default ``<corpus>/decisions.yaml``) are applied after the extraction; the stale ones are listed
-        in the build summary (``review.stale``)."""
+        in the build summary (``review.stale``), with the documents ``new``/``changed``/``removed``/
+        ``reused`` (``documents_built``). ``jobs``: processes to extract with (default: every core)."""
         from graph import facts_json
-        from graph.rdf_store import write_store
+        from loaders.extract_cache import ExtractCache
+        from loaders.incremental import build_corpus
         from loaders.parse.cache import ParseCache
-        from loaders.pipeline import build_facts
         from review.apply import apply_decisions
         from review.decisions import FILE_NAME as DECISIONS_FILE
         from review.decisions import load as load_decisions
@@ -163,8 +173,9 @@ class Workspace:
         parent = self.path.absolute().parent
         tmp = self._new_build_folder(parent)
         try:
-            # parses are read from the workspace being replaced and written into the new one
-            facts = build_facts(corpus, progress, ParseCache(tmp / PARSES, self.path / PARSES))
+            # parses and extracts are read from the workspace being replaced and written into the new one
+            facts, counts = build_corpus(corpus, progress, ParseCache(tmp / PARSES, self.path / PARSES),
+                                         ExtractCache(tmp / EXTRACTS, self.path / EXTRACTS), jobs)
             if not facts.documents:
                 raise AbortRun(f"no usable document in {corpus} ({len(facts.skipped)} skipped): "
                                f"the workspace {self.path} was left as it was")
@@ -172,8 +183,9 @@ class Workspace:
             facts.settle()  # a decision may have merged evidence
             with open(tmp / FACTS, "w", encoding="utf-8", newline="\n") as fh:
                 facts_json.dump(facts, fh)  # a fact at a time, not the whole text at once
-            write_store(facts, tmp / STORE)
-            summary = facts.summary() | {"corpus": str(corpus), "review": _review_summary(decisions, report)}
+            store_key = self._store(facts, tmp)
+            summary = facts.summary() | {"corpus": str(corpus), "review": _review_summary(decisions, report),
+                                         "documents_built": counts.as_dict(), "store_key": store_key}
             (tmp / SUMMARY).write_text(json.dumps(summary, indent=1, sort_keys=True) + "\n", encoding="utf-8")
             with _folder_lock(parent):
                 self._swap(tmp)
@@ -182,6 +194,24 @@ class Workspace:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
         return facts
+
+    def _store(self, facts: FactSet, tmp: Path) -> str:
+        """Write the RDF store of the new workspace ``tmp`` (its facts.json written), or copy the previous
+        one when it was written from the same facts by the same writer; returns the key compared."""
+        from graph.rdf_store import store_key, write_store
+
+        key = store_key(tmp / FACTS)
+        old = self.path / STORE
+        if self.summary().get("store_key") == key and old.is_dir():
+            try:
+                shutil.copytree(old, tmp / STORE)
+                if self.summary().get("store_key") == key:  # not swapped for another build's meanwhile
+                    return key
+            except OSError:
+                pass
+            shutil.rmtree(tmp / STORE, ignore_errors=True)
+        write_store(facts, tmp / STORE)
+        return key
 
     def _new_build_folder(self, parent: Path) -> Path:
         """The sibling folder a build writes into, marked at once; fails early on an unwritable parent."""

@@ -95,6 +95,11 @@ def _by_id() -> dict[str, Actor]:
     return {a.id: a for a in actors()}
 
 
+def is_known(actor_id: str) -> bool:
+    """Whether an actor of the lexicon has this id."""
+    return actor_id in _by_id()
+
+
 def add_known_entity(facts: FactSet, actor_id: str, evidence: list[Evidence]) -> bool:
     """Make the known actor ``actor_id`` an entity of ``facts`` (with ``evidence``) when it is not one yet
     (a fact may name a known actor no mention registered: "the ruling party", "constitutional

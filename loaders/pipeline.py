@@ -8,12 +8,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from graph.errors import AbortRun, SkipItem
 from graph.factset import FactSet
 from graph.ids import short_hash, slug
 from graph.model import Document, Skipped
-from loaders.extraction import extract_all
 from loaders.parse.cache import ParseCache
 from loaders.readers import read_source
 from loaders.text.manifest import NOT_DOCUMENTS, load_manifest
@@ -59,7 +59,7 @@ def _link_problem(path: Path, root: Path) -> str | None:
     return None
 
 
-def _unique_id(doc: Document, rel: str, facts: FactSet) -> None:
+def unique_id(doc: Document, rel: str, facts: FactSet) -> None:
     """Two files must not share a document id: a file whose id is taken gets the slug of its path
     (``a.html``, ``a.pdf``), and a short hash of the path when that is taken too."""
     base, sep, part = doc.id.partition("--")
@@ -70,31 +70,47 @@ def _unique_id(doc: Document, rel: str, facts: FactSet) -> None:
             return
 
 
-def iter_corpus(corpus: Path, facts: FactSet, progress: ProgressFn | None = None) -> Iterator[SourceText]:
-    """The documents of a folder, read one file at a time (so a build holds one file's text at once).
-
-    Each document is added to ``facts.documents`` as it is read; a file that cannot be used goes to
-    ``facts.skipped`` with its reason. ``progress("files", done, total)`` follows the files."""
+def skipped_files(corpus: Path, facts: FactSet) -> tuple[list[Path], dict[str, dict[str, Any]]]:
+    """The files of a corpus folder to read and its manifest; the links not followed and the manifest's
+    entries without a file go to ``facts.skipped``."""
     manifest = load_manifest(corpus)
     files, refused = list_documents(corpus)
     facts.skipped.extend(refused)
     listed = {path.relative_to(corpus).as_posix() for path in files} | {path.name for path in files}
     facts.skipped.extend(Skipped(name, "listed in manifest.yaml but not found in the corpus folder")
                          for name in sorted(manifest) if name not in listed)
+    return files, manifest
+
+
+def read_file(path: Path, rel: str, entry: dict[str, Any] | None, facts: FactSet) -> list[tuple[str, SourceText]]:
+    """The documents of one file, each with an id no other document of ``facts`` has, added to
+    ``facts.documents``, and the id the reader gave it; a file that cannot be used goes to
+    ``facts.skipped`` (and gives none)."""
+    try:
+        read = read_source(path, entry, rel)
+    except SkipItem as exc:
+        reason = str(exc)
+        for prefix in (f"{rel}: ", f"{path.name}: "):
+            reason = reason.removeprefix(prefix)
+        facts.skipped.append(Skipped(rel, reason))
+        return []
+    out = []
+    for src in read:
+        out.append((src.document.id, src))
+        unique_id(src.document, rel, facts)
+        facts.add_document(src.document)
+    return out
+
+
+def iter_corpus(corpus: Path, facts: FactSet, progress: ProgressFn | None = None) -> Iterator[SourceText]:
+    """The documents of a folder, read one file at a time (so a build holds one file's text at once).
+
+    Each document is added to ``facts.documents`` as it is read; a file that cannot be used goes to
+    ``facts.skipped`` with its reason. ``progress("files", done, total)`` follows the files."""
+    files, manifest = skipped_files(corpus, facts)
     for i, path in enumerate(files):
         rel = path.relative_to(corpus).as_posix()
-        try:
-            read = read_source(path, manifest.get(rel) or manifest.get(path.name), rel)
-        except SkipItem as exc:
-            reason = str(exc)
-            for prefix in (f"{rel}: ", f"{path.name}: "):
-                reason = reason.removeprefix(prefix)
-            facts.skipped.append(Skipped(rel, reason))
-            read = []
-        for src in read:
-            _unique_id(src.document, rel, facts)
-            facts.add_document(src.document)
-            yield src
+        yield from (src for _, src in read_file(path, rel, manifest.get(rel) or manifest.get(path.name), facts))
         if progress:
             progress("files", i + 1, len(files))
 
@@ -105,8 +121,8 @@ def read_corpus(corpus: Path, facts: FactSet, progress: ProgressFn | None = None
 
 
 def build_facts(corpus: Path, progress: ProgressFn | None = None, parses: ParseCache | None = None) -> FactSet:
-    """Read and extract a whole corpus folder, a batch of files at a time, then resolve across documents.
-    ``parses``: the cached parses (read and added to; none kept without it)."""
-    facts = FactSet()
-    extract_all(iter_corpus(corpus, facts, progress), facts, cache=parses)
-    return facts.settle()
+    """Read and extract a whole corpus folder, then resolve across documents (no extracts kept; see
+    ``loaders.incremental.build_corpus``). ``parses``: the cached parses (read and added to)."""
+    from loaders.incremental import build_corpus
+
+    return build_corpus(corpus, progress, parses)[0]

@@ -9,7 +9,7 @@ import click
 import yaml
 
 from graph.errors import AbortRun, UsageError
-from kg.cliutil import progress_bar, workspace_option
+from kg.cliutil import jobs_option, progress_bar, workspace_option
 from kg.commands.build import report
 from kg.workspace import DEFAULT_CORPUS, Workspace
 from loaders.pipeline import list_documents
@@ -61,10 +61,11 @@ def add_to_manifest(corpus: Path, entries: list[str]) -> None:
 @click.option("--language", default=None, help="Language code (en...).")
 @click.option("--build/--no-build", default=True, show_default=True, help="Build the graph afterwards.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@jobs_option
 @workspace_option
 def command(paths: tuple[Path, ...], corpus: Path, title: str | None, publisher: str | None,
             published: str | None, kind: str | None, language: str | None, build: bool,
-            progress: bool | None, workspace: Path | None) -> None:
+            progress: bool | None, jobs: int | None, workspace: Path | None) -> None:
     """Copy documents (files or folders) into the corpus folder, then build the graph."""
     files = _sources(paths)
     if not files:
@@ -101,5 +102,5 @@ def command(paths: tuple[Path, ...], corpus: Path, title: str | None, publisher:
     if build:
         ws = Workspace(workspace)
         with progress_bar(progress) as bar:
-            facts = ws.build(corpus, bar)
+            facts = ws.build(corpus, bar, jobs=jobs)
         report(ws, facts)

@@ -9,7 +9,7 @@ import click
 
 from graph.errors import KGError
 from graph.factset import FactSet
-from kg.cliutil import check_corpus, progress_bar, workspace_option
+from kg.cliutil import check_corpus, jobs_option, progress_bar, workspace_option
 from kg.workspace import DEFAULT_CORPUS, Workspace
 
 
@@ -24,14 +24,15 @@ class StrictFailure(KGError):
 @click.option("--decisions", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Review decisions to apply (default: decisions.yaml in the corpus folder).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@jobs_option
 @workspace_option
-def command(corpus: Path, strict: bool, decisions: Path | None, progress: bool | None,
+def command(corpus: Path, strict: bool, decisions: Path | None, progress: bool | None, jobs: int | None,
             workspace: Path | None) -> None:
-    """Build the graph from a corpus folder into the workspace."""
+    """Build the graph from a corpus folder into the workspace (only new or changed files are read again)."""
     ws = Workspace(workspace)
     check_corpus(corpus, ws, building=True)
     with progress_bar(progress) as bar:
-        facts = ws.build(corpus, bar, decisions)
+        facts = ws.build(corpus, bar, decisions, jobs)
     report(ws, facts)
     if strict and facts.skipped:
         raise StrictFailure(f"--strict: {len(facts.skipped)} document(s) skipped")
@@ -59,3 +60,8 @@ def report(ws: Workspace, facts: FactSet) -> None:
     click.echo(f"  events:   {evs}")
     if facts.reviews:
         click.echo(f"  review:   {len(facts.reviews)} decision(s) applied, {len(facts.rejected)} fact(s) rejected")
+    built = cast(dict[str, int], ws.summary().get("documents_built") or {})
+    if built:
+        again = built.get("reextracted") and f" ({built['reextracted']} unchanged, extracted again: new extractor)"
+        click.echo(f"  documents: {built.get('new', 0)} new, {built.get('changed', 0)} changed, "
+                   f"{built.get('removed', 0)} removed, {built.get('reused', 0)} reused{again or ''}")

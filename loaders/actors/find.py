@@ -19,13 +19,13 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
-from graph.factset import FactSet
 from graph.ids import entity_id
 from graph.model import Entity
 from loaders.actors import rules
 from loaders.actors.matcher import lexicon_matcher
 from loaders.actors.mention import Mention
 from loaders.actors.names import Token, fold, tokenize
+from loaders.factlog import FactLog
 from loaders.lexicon import ORG_MARK, actor_by_id, actors, phrase_regex, roles
 from loaders.text.alternation import words as word_alternation
 from loaders.text.source import SourceText
@@ -241,7 +241,7 @@ def find_mentions(src: SourceText) -> list[Mention]:
     return select(found + _surname_mentions(text, toks, found))
 
 
-def register(mentions: Iterable[Mention], src: SourceText, facts: FactSet) -> None:
+def register(mentions: Iterable[Mention], src: SourceText, facts: FactLog) -> None:
     """Add the entities ``mentions`` name, each with the passage of its first mention here as evidence."""
     known = actor_by_id()
     seen: set[str] = set()
@@ -264,8 +264,8 @@ def register(mentions: Iterable[Mention], src: SourceText, facts: FactSet) -> No
         evidence = [src.evidence(s, e)]
         facts.add_entity(Entity(m.entity, m.type, m.name, aliases - {m.name}, attributes, evidence))
     # acronyms and surnames the document uses for an actor are its aliases
-    for m in mentions:
-        if m.how in ("acronym", "surname") and m.entity in facts.entities:
+    for m in mentions:  # every one named an entity added above
+        if m.how in ("acronym", "surname"):
             written = rules.surface(src.clean, m.start, m.end)
             if fold(written) != fold(m.name):
-                facts.entities[m.entity].aliases.add(written)
+                facts.add_alias(m.entity, written)

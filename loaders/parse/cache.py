@@ -56,6 +56,11 @@ class ParseCache:
             shutil.copyfile(old, path)
         return path
 
+    def keep(self, key: str) -> None:
+        """Keep the parse ``key`` in this cache's folder (a document whose extract was reused)."""
+        if self.folder is not None:
+            self._find(key)
+
     def get(self, key: str, count: int) -> list[Doc] | None:
         if self.folder is None:
             return None

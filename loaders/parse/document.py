@@ -42,6 +42,7 @@ class ParsedDocument:
     first_of: dict[int, Sentence] = field(default_factory=dict)
     mention_starts: list[int] = field(default_factory=list)
     spokes_for: dict[str, Mention] = field(default_factory=dict)  # a person -> the state they spoke for
+    key: str = ""  # of the parse in the cache (``parse_key``)
 
     def __post_init__(self) -> None:
         self.mention_starts = [m.start for m in self.mentions]
@@ -62,8 +63,10 @@ def _spans(seg: Segmentation) -> list[tuple[int, int]]:
 
 
 def parse_documents(sources: Iterable[SourceText], cache: ParseCache, back_matter: Iterable[str],
-                    find_mentions: Callable[[SourceText], list[Mention]]) -> list[ParsedDocument]:
-    """Segment, parse (one ``nlp.pipe`` over every sentence not in the cache), and find mentions and dates."""
+                    find_mentions: Callable[[SourceText], list[Mention]],
+                    parallel: bool = True) -> list[ParsedDocument]:
+    """Segment, parse (one ``nlp.pipe`` over every sentence not in the cache), and find mentions and dates.
+    ``parallel=False``: one process, even for a large batch (the caller runs batches in parallel)."""
     staged: list[tuple[SourceText, Segmentation, str, list[Doc] | None]] = []
     todo: list[str] = []
     for src in sources:
@@ -75,7 +78,7 @@ def parse_documents(sources: Iterable[SourceText], cache: ParseCache, back_matte
         staged.append((src, seg, key, docs))
     parsed: list[Doc] = []
     if todo:
-        procs = min(os.cpu_count() or 1, 4) if len(todo) >= PARALLEL_FROM else 1
+        procs = min(os.cpu_count() or 1, 4) if parallel and len(todo) >= PARALLEL_FROM else 1
         parsed = list(nlp().pipe(todo, batch_size=BATCH_SIZE, n_process=procs))
     out = []
     pos = 0
@@ -88,5 +91,5 @@ def parse_documents(sources: Iterable[SourceText], cache: ParseCache, back_matte
         mentions = find_mentions(src)
         mentions = sorted(mentions + ner_mentions(src.clean, seg.sentences, docs, mentions))
         out.append(ParsedDocument(src, seg, docs, mentions, find_dates(src.clean, 0, end),
-                                  paragraph_scope(src.clean, seg.paragraphs)))
+                                  paragraph_scope(src.clean, seg.paragraphs), key=key))
     return out

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from graph.factset import FactSet
 from graph.ids import membership_id
 from graph.model import Membership
 from loaders.actors.mention import Mention
 from loaders.events.lexicon import lexicon
 from loaders.events.view import SentenceView
-from loaders.lexicon import add_known_entity
+from loaders.factlog import FactLog
+from loaders.lexicon import is_known
 from loaders.ties.offices import role_of_noun
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def _heads(v: SentenceView) -> list[tuple[Token, Mention]]:
     return out
 
 
-def extract_apposed(pd: ParsedDocument, facts: FactSet) -> None:
+def extract_apposed(pd: ParsedDocument, facts: FactLog) -> None:
     """Add to ``facts`` the ties that titles in appositions and before names state."""
     lex = lexicon()
     for i, sent in enumerate(pd.seg.sentences):
@@ -86,7 +86,9 @@ def extract_apposed(pd: ParsedDocument, facts: FactSet) -> None:
                 if any(c.lower_ in FORMER_WORDS for c in noun.children):
                     attributes["former"] = True  # "Sam Rainsy, former CNRP president"
                 ev = pd.src.evidence(sent.start, sent.end)
-                if body.entity not in facts.entities and not add_known_entity(facts, body.entity, [ev]):
-                    continue
+                if not facts.has_entity(body.entity):  # one this document did not name: a known actor
+                    if not is_known(body.entity):
+                        continue
+                    facts.add_known(body.entity, [ev])
                 facts.add_membership(Membership(membership_id(person.entity, body.entity, role), person.entity,
                                                 body.entity, role, attributes=attributes, evidence=[ev]))

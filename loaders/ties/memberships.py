@@ -27,10 +27,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from graph.factset import FactSet
 from graph.ids import membership_id
 from graph.model import Entity, FuzzyDate, Membership
 from loaders.actors.mention import Mention
+from loaders.factlog import FactLog
 from loaders.lexicon import ORG_MARK, PERSON_MARK, actor_by_name, phrase_regex, roles
 from loaders.ruling_party import ruling_party
 from loaders.text.alternation import words as word_alternation
@@ -285,7 +285,7 @@ def _composition(text: str, masked: str, at: dict[int, Mention], ties: list[Tie]
                 yield Tie(person, body, "member", person.start, "plain")
 
 
-def _office_entity(name: str, src: SourceText, at: int, facts: FactSet) -> str | None:
+def _office_entity(name: str, src: SourceText, at: int, facts: FactLog) -> str | None:
     for type_ in ("Institution", "ForeignActor", "Party"):
         actor = actor_by_name(type_, name)
         if actor:
@@ -297,7 +297,7 @@ def _office_entity(name: str, src: SourceText, at: int, facts: FactSet) -> str |
 
 
 _WHO = re.compile(rf"{PERSON_MARK} *,?\s*who\s+(?:had\s+|has\s+|later\s+)?$")
-def extract_memberships(src: SourceText, mentions: list[Mention], facts: FactSet) -> None:
+def extract_memberships(src: SourceText, mentions: list[Mention], facts: FactLog) -> None:
     """Add to ``facts`` the memberships the document states between its persons and bodies."""
     text = src.clean
     masked, at = _mask(text, mentions + body_anaphors(text, mentions))

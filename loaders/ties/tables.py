@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from graph.factset import FactSet
 from graph.ids import election_event_id
 from graph.model import Event, FuzzyDate, Participant
 from graph.resources import read_lexicon
 from loaders.actors.mention import Mention
+from loaders.factlog import FactLog
 from loaders.text.source import SourceText
 from loaders.text.textspans import iter_dates
 
@@ -172,15 +172,7 @@ def _party_cells(cell: tuple[int, int, str], mentions: list[Mention]) -> list[Me
     return [m for m in mentions if m.type == "Party" and cell[0] <= m.start and m.end <= cell[1]]
 
 
-def _add(facts: FactSet, event: Event, key: str, items: list[dict[str, Any]]) -> None:
-    have = facts.add_event(event)
-    merged = {r["party"]: r for r in have.attributes.get(key, [])}
-    for r in items:
-        merged.setdefault(r["party"], r)
-    have.attributes[key] = [merged[p] for p in sorted(merged)]
-
-
-def extract_tables(src: SourceText, mentions: list[Mention], facts: FactSet) -> None:
+def extract_tables(src: SourceText, mentions: list[Mention], facts: FactLog) -> None:
     """Add the Election events (results, women's seats) the document's tables state."""
     text = src.clean
     prev: tuple[Table, str, int] | None = None
@@ -206,7 +198,7 @@ def extract_tables(src: SourceText, mentions: list[Mention], facts: FactSet) -> 
 
 
 def _results(src: SourceText, table: Table, kind: str, year: int, mentions: list[Mention],
-             facts: FactSet) -> None:
+             facts: FactLog) -> None:
     cols = table.columns
     results: dict[str, dict[str, Any]] = {}
     for row in table.rows[1:]:
@@ -224,10 +216,10 @@ def _results(src: SourceText, table: Table, kind: str, year: int, mentions: list
     event = Event(election_event_id(kind, year), "Election", date,
                   participants=sorted(Participant("participant", p) for p in results),
                   attributes={"kind": kind}, evidence=[src.evidence(table.start, table.end)])
-    _add(facts, event, "results", list(results.values()))
+    facts.add_rows(event, "results", list(results.values()))
 
 
-def _women(src: SourceText, table: Table, kind: str, mentions: list[Mention], facts: FactSet) -> None:
+def _women(src: SourceText, table: Table, kind: str, mentions: list[Mention], facts: FactLog) -> None:
     cols = table.columns
     for row in table.rows[1:]:
         values = {cols[i]: c for i, c in enumerate(row.cells[:len(cols)]) if cols[i]}
@@ -252,10 +244,8 @@ def _women(src: SourceText, table: Table, kind: str, mentions: list[Mention], fa
         if not attrs:
             continue
         eid = election_event_id(kind, year)
-        event = Event(eid, "Election", FuzzyDate.of(year, derivation="table"), attributes={"kind": kind},
-                      evidence=[src.evidence(row.start, row.end)])
-        have = facts.add_event(event)
-        for k, v in attrs.items():
-            have.attributes.setdefault(k, v)
+        # the kind first, then the figures: an event reported before keeps the values it has
+        facts.add_event(Event(eid, "Election", FuzzyDate.of(year, derivation="table"),
+                              attributes={"kind": kind} | attrs, evidence=[src.evidence(row.start, row.end)]))
         if by_party:
-            _add(facts, Event(eid, "Election", None), "women_seats_by_party", by_party)
+            facts.add_rows(Event(eid, "Election", None), "women_seats_by_party", by_party)

@@ -29,10 +29,14 @@ def test_add_copies_writes_the_manifest_and_builds(tmp_path: Path) -> None:
     (corpus / "manifest.yaml").write_text(f"# my notes\ndocuments:\n  - file: {GOOD}\n    title: A report\n",
                                           encoding="utf-8")
     new.write_text(NEWS, encoding="utf-8")
+    built = _kg("build", "--corpus", str(corpus), "--workspace", str(ws), "--no-progress")
+    assert "documents: 1 new, 0 changed, 0 removed, 0 reused" in built.stdout, built.stdout + built.stderr
     proc = _kg("add", str(new), "--corpus", str(corpus), "--workspace", str(ws), "--title", "River Times",
                "--published", "2021-03-12", "--publisher", "River Times", "--no-progress")
     assert proc.returncode == 0, proc.stderr
     assert "added 1 document(s)" in proc.stdout and "built" in proc.stdout
+    # the document already built is reused, not read again
+    assert "documents: 1 new, 0 changed, 0 removed, 1 reused" in proc.stdout, proc.stdout
     manifest = (corpus / "manifest.yaml").read_text(encoding="utf-8")
     assert manifest.startswith("# my notes\n")
     entries = {e["file"]: e for e in yaml.safe_load(manifest)["documents"]}

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from graph.factset import FactSet
 from graph.model import Document
 from loaders.actors import find as actors
 from loaders.actors.mention import Mention
+from loaders.factlog import FactLog, apply
 from loaders.text.source import SourceText
 
 
@@ -22,9 +25,25 @@ def found(text: str) -> dict[str, str]:
     return {text[m.start:m.end]: m.name for m in mentions(text)}
 
 
-def facts_of(text: str) -> tuple[SourceText, list[Mention], FactSet]:
+class LiveLog(FactLog):
+    """A ``FactLog`` whose operations are applied at once to its own ``FactSet`` (``facts``), whose
+    fields and methods it answers for: tests look at the facts of a stage as it adds them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.facts = FactSet()
+
+    def record(self, kind: str, args: tuple[Any, ...]) -> None:
+        super().record(kind, args)
+        apply(self.facts, kind, args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.facts, name)
+
+
+def facts_of(text: str) -> tuple[SourceText, list[Mention], LiveLog]:
     src = source(text)
     ms = actors.find_mentions(src)
-    facts = FactSet()
+    facts = LiveLog()
     actors.register(ms, src, facts)
     return src, ms, facts

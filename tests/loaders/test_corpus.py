@@ -14,6 +14,7 @@ from graph.ids import election_event_id, entity_id
 from loaders.actors import find as actors
 from loaders.actors.names import tokenize
 from loaders.actors.rules import words
+from loaders.factlog import FactLog
 from loaders.lexicon import actor_by_id
 from loaders.pipeline import read_corpus
 from loaders.ties.memberships import extract_memberships
@@ -30,9 +31,11 @@ def facts() -> FactSet:
     facts = FactSet()
     for src in read_corpus(CORPUS, facts):
         ms = actors.find_mentions(src)
-        actors.register(ms, src, facts)
-        extract_memberships(src, ms, facts)
-        extract_tables(src, ms, facts)
+        log = FactLog()
+        actors.register(ms, src, log)
+        extract_memberships(src, ms, log)
+        extract_tables(src, ms, log)
+        log.replay(facts)
     return facts
 
 
