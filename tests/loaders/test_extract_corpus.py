@@ -1,10 +1,9 @@
 """The whole extraction on the real corpus, measured with the shared scorer on the dev gold:
 event recall, events with the right date, no unsupported event, every quote verbatim. Also: no
-Thai/Indonesian statement becomes a Cambodian event, and the build stays fast."""
+Thai/Indonesian statement becomes a Cambodian event, and two builds give the same facts."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -57,9 +56,6 @@ def test_conflicting_reports_keep_every_date(corpus_facts: FactSet) -> None:
             assert all({"value", "precision", "derivation", "document"} <= set(c) for c in claims)
 
 
-def test_build_is_deterministic_and_fast() -> None:
-    t0 = time.perf_counter()
-    a = facts_json.dumps(build_facts(CORPUS))
-    elapsed = time.perf_counter() - t0
-    assert a == facts_json.dumps(build_facts(CORPUS))
-    assert elapsed < 30, elapsed
+def test_build_is_deterministic() -> None:
+    # speed is measured by benchmarks/bench_parse.py and bench_incremental.py, not asserted here
+    assert facts_json.dumps(build_facts(CORPUS)) == facts_json.dumps(build_facts(CORPUS))
