@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from graph.resources import read_lexicon  # noqa: E402
+from loaders.lexicon import ORG_MARK, phrase_regex  # noqa: E402
 
 DEFAULT_FOLDERS = [ROOT / "data" / "corpus", ROOT / "tests" / "fixtures" / "heldout"]
 TEXT_SUFFIXES = {".txt", ".html", ".htm", ".md"}
@@ -78,16 +79,10 @@ def role_entries(roles: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
 
 
 def _template_regex(words: str) -> re.Pattern[str]:
-    """A roles.yaml template as a pattern: ``{org}`` any words, ``a|an`` alternatives, ``[the]`` optional."""
-    parts: list[str] = []
-    for token in words.split():
-        if token.startswith("{") and token.endswith("}"):
-            parts.append(r"[\w'’.-]+(?:\s+[\w'’.-]+){0,5}")
-        elif token.startswith("[") and token.endswith("]"):
-            parts.append(f"(?:{re.escape(token[1:-1].lower())})?")
-        else:
-            parts.append("(?:" + "|".join(re.escape(t.lower()) for t in token.split("|")) + ")")
-    return re.compile(r"\b" + r"\s*".join(parts) + r"\b")
+    """A roles.yaml template as the loaders compile it (``loaders.lexicon.phrase_regex``), its ``{org}``
+    standing for up to six words of plain text instead of a masked mention."""
+    org = r"(?P<org>[\w'’.-]+(?:\s+[\w'’.-]+){0,5})"
+    return re.compile(r"\b" + phrase_regex(words).replace(f"(?P<org>{ORG_MARK})", org) + r"\b", re.IGNORECASE)
 
 
 def texts(folders: Iterable[Path]) -> Iterator[tuple[str, str]]:
